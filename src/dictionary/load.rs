@@ -1,0 +1,259 @@
+//! Reading dictionary files into located entities, with every problem tied to a file and line.
+
+use super::{DictionaryError, Entity, Kind, Problem};
+use crate::text::{Case, fold_str, is_word_char};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    entity: Vec<Spanned<RawEntity>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    label: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    exact: Vec<Spanned<String>>,
+    #[serde(default)]
+    compound: bool,
+    country: Option<Spanned<String>>,
+    subtype: Option<String>,
+    acts_for: Option<String>,
+    lat: Option<Spanned<f64>>,
+    lon: Option<Spanned<f64>>,
+}
+
+/// An alias with where it was written.
+#[derive(Debug, Clone)]
+pub(super) struct AliasAt {
+    pub text: String,
+    pub exact: bool,
+    pub file: PathBuf,
+    pub line: usize,
+    pub entity_id: String,
+}
+
+impl AliasAt {
+    pub fn problem(&self, message: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line: self.line,
+            message,
+        }
+    }
+}
+
+/// An entity with where it was written and its aliases.
+pub(super) struct Located {
+    pub entity: Entity,
+    pub aliases: Vec<AliasAt>,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl Located {
+    pub fn problem(&self, line: usize, message: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line,
+            message,
+        }
+    }
+}
+
+/// Every `*.toml` file under the given paths, folders walked recursively in sorted order.
+pub(super) fn dictionary_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DictionaryError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| DictionaryError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        if meta.is_dir() {
+            let before = files.len();
+            walk(path, &mut files)?;
+            files[before..].sort();
+            if files.len() == before {
+                return Err(DictionaryError::Empty(path.clone()));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DictionaryError> {
+    let io = |e| DictionaryError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Parses and checks every file. Entities are returned even when they have problems (their bad
+/// aliases left out), so that checks across entities can still report everything at once.
+pub(super) fn parse_all(sources: &[(PathBuf, String)]) -> (Vec<Located>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut located = Vec::new();
+    for (file, text) in sources {
+        let raw: RawFile = match toml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.span().map_or(1, |s| line_of(text, s.start));
+                problems.push(Problem {
+                    file: file.clone(),
+                    line,
+                    message: e.message().trim().replace('\n', " "),
+                });
+                continue;
+            }
+        };
+        for spanned in raw.entity {
+            let line = line_of(text, spanned.span().start);
+            let raw = spanned.into_inner();
+            let (entity, mut found) = check_entity(file, text, line, raw);
+            located.push(entity);
+            problems.append(&mut found);
+        }
+    }
+    (located, problems)
+}
+
+fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Located, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    let mut problem = |line: usize, message: String| {
+        problems.push(Problem {
+            file: file.to_path_buf(),
+            line,
+            message,
+        })
+    };
+    let id = raw.id.get_ref().clone();
+    let id_line = at(raw.id.span());
+    let valid_id = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
+    if !valid_id {
+        problem(
+            id_line,
+            format!("entity id {id:?} must be lowercase ASCII letters, digits, '-', '_' or '.'"),
+        );
+    }
+    let kind = Kind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
+        problem(
+            at(raw.kind.span()),
+            format!(
+                "unknown kind {:?} (expected group, state, person, place or organization)",
+                raw.kind.get_ref()
+            ),
+        );
+        Kind::Group
+    });
+    if raw.label.get_ref().trim().is_empty() {
+        problem(at(raw.label.span()), format!("entity {id:?}: empty label"));
+    }
+    if raw.aliases.is_empty() && raw.exact.is_empty() {
+        problem(
+            line,
+            format!("entity {id:?} has no aliases and no exact forms, so it can never match"),
+        );
+    }
+    if let Some(country) = &raw.country {
+        let c = country.get_ref();
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            problem(
+                at(country.span()),
+                format!(
+                    "entity {id:?}: country {c:?} must be a two-letter ISO code such as \"AF\""
+                ),
+            );
+        }
+    }
+    for (value, range, name) in [(&raw.lat, 90.0, "lat"), (&raw.lon, 180.0, "lon")] {
+        if let Some(v) = value
+            && !(-range..=range).contains(v.get_ref())
+        {
+            problem(
+                at(v.span()),
+                format!("entity {id:?}: {name} {} is out of range", v.get_ref()),
+            );
+        }
+    }
+    let mut aliases = Vec::new();
+    for (list, exact) in [(&raw.aliases, false), (&raw.exact, true)] {
+        for alias in list {
+            let alias_line = at(alias.span());
+            let folded = fold_str(alias.get_ref(), Case::Fold);
+            if folded.is_empty() {
+                problem(alias_line, format!("entity {id:?}: empty alias"));
+                continue;
+            }
+            if !folded.chars().any(is_word_char) {
+                problem(
+                    alias_line,
+                    format!(
+                        "entity {id:?}: alias {:?} has no letter or digit, so it cannot match",
+                        alias.get_ref()
+                    ),
+                );
+                continue;
+            }
+            aliases.push(AliasAt {
+                text: alias.get_ref().trim().to_string(),
+                exact,
+                file: file.to_path_buf(),
+                line: alias_line,
+                entity_id: id.clone(),
+            });
+        }
+    }
+    let entity = Entity {
+        id,
+        label: raw.label.into_inner().trim().to_string(),
+        kind,
+        aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+        exact: raw.exact.into_iter().map(Spanned::into_inner).collect(),
+        compound: raw.compound,
+        country: raw.country.map(Spanned::into_inner),
+        subtype: raw.subtype,
+        acts_for: raw.acts_for,
+        lat: raw.lat.map(Spanned::into_inner),
+        lon: raw.lon.map(Spanned::into_inner),
+    };
+    let located = Located {
+        entity,
+        aliases,
+        file: file.to_path_buf(),
+        line: id_line,
+    };
+    (located, problems)
+}

@@ -1,0 +1,469 @@
+//! Entity dictionaries: loading, validation and the compiled alias table.
+//!
+//! Dictionaries are TOML files (every `*.toml` in a folder, in sorted order), one `[[entity]]`
+//! table per actor:
+//!
+//! ```toml
+//! [[entity]]
+//! id = "ttp"                       # stable, lowercase, unique across all files
+//! kind = "group"                   # group | state | person | place | organization
+//! label = "Tehrik-i-Taliban Pakistan"
+//! aliases = ["Tehrik-i-Taliban Pakistan", "Pakistaanse Taliban"]  # any letter case
+//! exact = ["TTP"]                  # matched case-sensitively
+//! compound = true                  # also as first part of a compound: TTP-militanten
+//! country = "PK"                   # optional: ISO 3166 alpha-2
+//! subtype = "militant"             # optional: free text (for example "media")
+//! acts_for = "pakistan"            # optional: the entity this one speaks for (a capital)
+//! lat = 33.68                      # optional coordinates
+//! lon = 73.05
+//! ```
+//!
+//! The label is what outputs show; it is matched only when listed among the aliases. Every
+//! problem is reported as `file:line: message`, and all problems are reported at once: syntax
+//! errors, unknown fields or kinds, duplicate ids, empty aliases, an alias listed twice or on
+//! two entities (after folding: `Kabul` and `kabul` are the same alias), and `acts_for` naming
+//! an unknown id.
+
+mod load;
+
+use crate::text::{Case, fold_str};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// The five kinds of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Group,
+    State,
+    Person,
+    Place,
+    Organization,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Group,
+        Kind::State,
+        Kind::Person,
+        Kind::Place,
+        Kind::Organization,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Group => "group",
+            Kind::State => "state",
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Organization => "organization",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One actor as the dictionary defines it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub id: String,
+    pub label: String,
+    pub kind: Kind,
+    #[serde(skip)]
+    pub aliases: Vec<String>,
+    #[serde(skip)]
+    pub exact: Vec<String>,
+    #[serde(skip)]
+    pub compound: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acts_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// A dictionary problem at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+/// Why a dictionary could not be loaded.
+#[derive(Debug, Error)]
+pub enum DictionaryError {
+    #[error("{}", .0.iter().map(Problem::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: no dictionary files (*.toml) found")]
+    Empty(PathBuf),
+    #[error("cannot build the alias automaton: {0}")]
+    Automaton(String),
+}
+
+/// What a folded alias string stands for.
+#[derive(Debug, Clone, Default)]
+pub struct Pattern {
+    /// The entity this alias names in any letter case.
+    pub any_case: Option<u32>,
+    /// Case-sensitive forms (`exact`), as their case-preserving fold, with their entity.
+    pub exact: Vec<(String, u32)>,
+}
+
+/// Loaded, validated dictionaries compiled into one automaton.
+pub struct Dictionary {
+    entities: Vec<Entity>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    files: Vec<PathBuf>,
+}
+
+impl fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("entities", &self.entities.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl Dictionary {
+    /// Loads every `*.toml` file under each path (a file or a folder, walked in sorted order).
+    pub fn load(paths: &[PathBuf]) -> Result<Dictionary, DictionaryError> {
+        let files = load::dictionary_files(paths)?;
+        let mut sources = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).map_err(|e| DictionaryError::Io {
+                path: file.clone(),
+                source: e,
+            })?;
+            sources.push((file.clone(), text));
+        }
+        let mut dict = Self::from_sources(&sources)?;
+        dict.files = files;
+        Ok(dict)
+    }
+
+    /// Builds a dictionary from `(file name, TOML text)` pairs; the names appear in errors.
+    pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Dictionary, DictionaryError> {
+        let (located, problems) = load::parse_all(sources);
+        Self::compile(located, problems)
+    }
+
+    /// Parses one TOML text (handy in tests and examples).
+    pub fn from_toml(name: &str, text: &str) -> Result<Dictionary, DictionaryError> {
+        Self::from_sources(&[(PathBuf::from(name), text.to_string())])
+    }
+
+    fn compile(
+        located: Vec<load::Located>,
+        mut problems: Vec<Problem>,
+    ) -> Result<Dictionary, DictionaryError> {
+        let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
+        let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+        for l in located {
+            if let Some((file, line)) = ids.get(&l.entity.id) {
+                problems.push(l.problem(
+                    l.line,
+                    format!(
+                        "duplicate entity id {:?} (first defined at {}:{})",
+                        l.entity.id,
+                        file.display(),
+                        line
+                    ),
+                ));
+                continue;
+            }
+            ids.insert(l.entity.id.clone(), (l.file.clone(), l.line));
+            let aliases = l.aliases.clone();
+            entities.push((l.entity, aliases));
+        }
+        entities.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        for (e, _) in &entities {
+            if let Some(target) = &e.acts_for
+                && !ids.contains_key(target)
+            {
+                let (file, line) = &ids[&e.id];
+                problems.push(Problem {
+                    file: file.clone(),
+                    line: *line,
+                    message: format!("entity {:?}: acts_for names unknown id {target:?}", e.id),
+                });
+            }
+        }
+
+        let mut by_fold: BTreeMap<String, (Pattern, Vec<&load::AliasAt>)> = BTreeMap::new();
+        for (index, (_, aliases)) in entities.iter().enumerate() {
+            let index = index as u32;
+            for at in aliases {
+                let folded = fold_str(&at.text, Case::Fold);
+                let slot = by_fold.entry(folded).or_default();
+                let clash = |other: &load::AliasAt| {
+                    format!(
+                        "alias {:?} already defined at {}:{} (entity {:?})",
+                        at.text,
+                        other.file.display(),
+                        other.line,
+                        other.entity_id
+                    )
+                };
+                if at.exact {
+                    let keep = fold_str(&at.text, Case::Keep);
+                    if let Some(other) = slot
+                        .1
+                        .iter()
+                        .find(|o| !o.exact || fold_str(&o.text, Case::Keep) == keep)
+                    {
+                        problems.push(at.problem(clash(other)));
+                        continue;
+                    }
+                    slot.0.exact.push((keep, index));
+                } else {
+                    if let Some(other) = slot.1.first() {
+                        problems.push(at.problem(clash(other)));
+                        continue;
+                    }
+                    slot.0.any_case = Some(index);
+                }
+                slot.1.push(at);
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            problems.dedup();
+            return Err(DictionaryError::Invalid(problems));
+        }
+
+        let mut keys = Vec::with_capacity(by_fold.len());
+        let mut patterns = Vec::with_capacity(by_fold.len());
+        for (key, (pattern, _)) in by_fold {
+            keys.push(key);
+            patterns.push(pattern);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
+        Ok(Dictionary {
+            entities: entities.into_iter().map(|(e, _)| e).collect(),
+            patterns,
+            automaton,
+            files: Vec::new(),
+        })
+    }
+
+    /// Entities sorted by id; an entity's index here is its number in mentions and graphs.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this index.
+    pub fn entity(&self, index: u32) -> &Entity {
+        &self.entities[index as usize]
+    }
+
+    /// The index of the entity with this id.
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.entities
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The pattern table, indexed by the automaton's pattern ids.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// One automaton over the folded form of every alias.
+    pub fn automaton(&self) -> &AhoCorasick {
+        &self.automaton
+    }
+
+    /// The files this dictionary was loaded from.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Number of distinct folded aliases.
+    pub fn alias_count(&self) -> usize {
+        self.patterns.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Dictionary::from_toml("d.toml", text) {
+            Err(DictionaryError::Invalid(p)) => p.iter().map(Problem::to_string).collect(),
+            Err(e) => vec![e.to_string()],
+            Ok(_) => vec![],
+        }
+    }
+
+    #[test]
+    fn a_valid_dictionary_loads() {
+        let d = Dictionary::from_toml(
+            "d.toml",
+            r#"
+[[entity]]
+id = "ttp"
+kind = "group"
+label = "Tehrik-i-Taliban Pakistan"
+aliases = ["Tehrik-i-Taliban Pakistan", "Pakistaanse Taliban"]
+exact = ["TTP"]
+compound = true
+country = "PK"
+"#,
+        )
+        .unwrap();
+        assert_eq!(d.entities().len(), 1);
+        assert_eq!(d.alias_count(), 3);
+        assert_eq!(d.index_of("ttp"), Some(0));
+    }
+
+    #[test]
+    fn syntax_errors_name_file_and_line() {
+        let p = problems("[[entity]]\nid = \"a\"\nkind = \n");
+        assert_eq!(p.len(), 1);
+        assert!(p[0].starts_with("d.toml:3: "), "{p:?}");
+    }
+
+    #[test]
+    fn unknown_kind_and_field_name_their_line() {
+        let p = problems(
+            "[[entity]]\nid = \"a\"\nkind = \"tribe\"\nlabel = \"A\"\naliases = [\"A\"]\n",
+        );
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].starts_with("d.toml:3: unknown kind \"tribe\""),
+            "{p:?}"
+        );
+        let p = problems(
+            "[[entity]]\nid = \"a\"\nkind = \"group\"\nlabel = \"A\"\naliasses = [\"A\"]\n",
+        );
+        assert!(p[0].starts_with("d.toml:5: "), "{p:?}");
+        assert!(p[0].contains("aliasses"), "{p:?}");
+    }
+
+    #[test]
+    fn duplicate_ids_empty_aliases_and_shared_aliases_are_errors() {
+        let p = problems(
+            r#"[[entity]]
+id = "a"
+kind = "group"
+label = "A"
+aliases = ["Alpha", "  "]
+
+[[entity]]
+id = "a"
+kind = "group"
+label = "A2"
+aliases = ["Beta"]
+
+[[entity]]
+id = "c"
+kind = "state"
+label = "C"
+aliases = ["alpha"]
+exact = ["!!"]
+"#,
+        );
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(
+            p[0].starts_with("d.toml:5: entity \"a\": empty alias"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("d.toml:8: duplicate entity id \"a\" (first defined at d.toml:2)"),
+            "{p:?}"
+        );
+        assert!(
+            p[2].starts_with("d.toml:17: alias \"alpha\" already defined at d.toml:5"),
+            "{p:?}"
+        );
+        assert!(
+            p[3].starts_with("d.toml:18: entity \"c\": alias \"!!\" has no letter or digit"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn exact_aliases_may_differ_only_in_case_across_entities() {
+        let d = Dictionary::from_toml(
+            "d.toml",
+            r#"[[entity]]
+id = "us"
+kind = "state"
+label = "United States"
+exact = ["VS"]
+
+[[entity]]
+id = "versus"
+kind = "organization"
+label = "Vs Corp"
+exact = ["Vs"]
+"#,
+        );
+        assert!(d.is_ok(), "{:?}", d.err().map(|e| e.to_string()));
+        let p = problems(
+            "[[entity]]\nid = \"us\"\nkind = \"state\"\nlabel = \"US\"\nexact = [\"VS\"]\n\n[[entity]]\nid = \"x\"\nkind = \"state\"\nlabel = \"X\"\naliases = [\"vs\"]\n",
+        );
+        assert!(
+            p[0].starts_with("d.toml:11: alias \"vs\" already defined at d.toml:5"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn ids_must_be_lowercase_and_acts_for_must_exist() {
+        let p = problems(
+            "[[entity]]\nid = \"Kabul\"\nkind = \"place\"\nlabel = \"Kabul\"\naliases = [\"Kabul\"]\n",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("d.toml:2: entity id \"Kabul\" must be lowercase"),
+            "{p:?}"
+        );
+        let p = problems(
+            "[[entity]]\nid = \"kabul\"\nkind = \"place\"\nlabel = \"Kabul\"\naliases = [\"Kabul\"]\nacts_for = \"afghanistan\"\n",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "d.toml:2: entity \"kabul\": acts_for names unknown id \"afghanistan\""
+            ),
+            "{p:?}"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Graphviz DOT, built as a `graphviz-rust` syntax tree and printed by it.
+//!
+//! Nodes are coloured and shaped by kind (a legend table sits under the drawing), sized by
+//! mentions; edge width grows with weight. Isolated actors are left out of the drawing (they
+//! remain in the JSON), and `--max-nodes` keeps the actors with the highest weighted degree, so
+//! large corpora still give a readable picture. The layout engine is chosen in the file
+//! (`layout=neato` up to 300 nodes, `sfdp` beyond), so `dot -Tsvg graph.dot` draws it well.
+//!
+//! `graphviz-rust` prints identifiers verbatim, so every string is quoted and escaped here by
+//! [`quote`].
+
+use crate::dictionary::Kind;
+use crate::graph::ActorGraph;
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::graph::NodeIndex;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+/// Options for the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DotOptions {
+    /// Keep at most this many actors (by weighted degree); `0` keeps all.
+    pub max_nodes: usize,
+}
+
+impl Default for DotOptions {
+    fn default() -> Self {
+        DotOptions { max_nodes: 200 }
+    }
+}
+
+/// Fill colour and shape for each kind (colour-blind-safe Okabe–Ito palette).
+pub fn style(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Group => ("#E69F00", "octagon"),
+        Kind::State => ("#56B4E9", "box"),
+        Kind::Person => ("#F0E442", "ellipse"),
+        Kind::Place => ("#009E73", "house"),
+        Kind::Organization => ("#CC79A7", "hexagon"),
+    }
+}
+
+/// Quotes a string as a DOT double-quoted identifier: `"` and `\` are escaped, line breaks
+/// become `\n` (a centred line break in a label), other control characters are dropped.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn esc(s: &str) -> Id {
+    Id::Escaped(quote(s))
+}
+
+fn attr(name: &str, value: Id) -> Attribute {
+    Attribute(Id::Plain(name.to_string()), value)
+}
+
+fn num(value: f64) -> Id {
+    Id::Plain(format!("{value:.2}"))
+}
+
+/// The node indices drawn: non-isolated actors, at most `max_nodes` by weighted degree.
+fn chosen(graph: &ActorGraph, max_nodes: usize) -> BTreeSet<NodeIndex> {
+    let degree = graph.weighted_degrees();
+    let g = &graph.graph;
+    let mut nodes: Vec<NodeIndex> = g
+        .node_indices()
+        .filter(|&n| degree[n.index()] > 0)
+        .collect();
+    nodes.sort_by(|a, b| {
+        degree[b.index()]
+            .cmp(&degree[a.index()])
+            .then_with(|| g[*a].id.cmp(&g[*b].id))
+    });
+    if max_nodes > 0 {
+        nodes.truncate(max_nodes);
+    }
+    nodes.into_iter().collect()
+}
+
+fn legend(kinds: &BTreeSet<Kind>, caption: &str) -> Id {
+    let mut cells = String::new();
+    for &kind in kinds {
+        let (colour, shape) = style(kind);
+        cells.push_str(&format!("<TD BGCOLOR=\"{colour}\"> {kind} ({shape}) </TD>"));
+    }
+    let caption = caption
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Id::Html(format!(
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR><TD COLSPAN=\"{}\">{caption}</TD></TR><TR>{cells}</TR></TABLE>>",
+        kinds.len().max(1)
+    ))
+}
+
+/// Builds the DOT syntax tree.
+pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
+    let g = &graph.graph;
+    let drawn = chosen(graph, options.max_nodes);
+    let with_edges = g
+        .node_indices()
+        .filter(|&n| g.neighbors(n).next().is_some())
+        .count();
+    let max_mentions = drawn
+        .iter()
+        .map(|&n| g[n].mentions)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let edges: Vec<_> = g
+        .edge_indices()
+        .filter(|&e| {
+            let (a, b) = g.edge_endpoints(e).expect("edge exists");
+            drawn.contains(&a) && drawn.contains(&b)
+        })
+        .collect();
+    let max_weight = edges.iter().map(|&e| g[e].weight).max().unwrap_or(1).max(1);
+
+    let mut caption = format!(
+        "{} actors, {} ties from {} articles ({} windows)",
+        drawn.len(),
+        edges.len(),
+        graph.info.articles,
+        graph.info.window
+    );
+    let isolated = g.node_count() - with_edges;
+    if drawn.len() < with_edges {
+        caption.push_str(&format!(
+            "; top {} of {} connected actors by weighted degree",
+            drawn.len(),
+            with_edges
+        ));
+    }
+    if isolated > 0 {
+        caption.push_str(&format!("; {isolated} actors without ties not drawn"));
+    }
+    let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
+
+    let layout = if drawn.len() > 300 { "sfdp" } else { "neato" };
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("layout", Id::Plain(layout.into())),
+            attr("overlap", Id::Plain("false".into())),
+            attr("splines", Id::Plain("true".into())),
+            attr("sep", esc("+6")),
+            attr("outputorder", Id::Plain("edgesfirst".into())),
+            attr("fontname", esc("Helvetica")),
+            attr("labelloc", Id::Plain("b".into())),
+            attr("label", legend(&kinds, &caption)),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", esc("filled")),
+            attr("fontname", esc("Helvetica")),
+            attr("penwidth", Id::Plain("0.6".into())),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("color", esc("#55555588"))])),
+    ];
+    for &n in &drawn {
+        let node = &g[n];
+        let (colour, shape) = style(node.kind);
+        let scale = (node.mentions as f64).ln_1p() / (max_mentions as f64).ln_1p();
+        let tooltip = format!(
+            "{} ({}): {} mentions in {} articles",
+            node.label, node.kind, node.mentions, node.documents
+        );
+        stmts.push(Stmt::Node(DotNode::new(
+            NodeId(esc(&node.id), None),
+            vec![
+                attr("label", esc(&node.label)),
+                attr("shape", Id::Plain(shape.into())),
+                attr("fillcolor", esc(colour)),
+                attr("fontsize", num(10.0 + 12.0 * scale)),
+                attr("tooltip", esc(&tooltip)),
+            ],
+        )));
+    }
+    for e in edges {
+        let (a, b) = g.edge_endpoints(e).expect("edge exists");
+        let edge = &g[e];
+        let scale = (edge.weight as f64).ln_1p() / (max_weight as f64).ln_1p();
+        let tooltip = format!(
+            "{} — {}: {} windows in {} articles",
+            g[a].label, g[b].label, edge.weight, edge.documents
+        );
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(esc(&g[a].id), None)),
+                Vertex::N(NodeId(esc(&g[b].id), None)),
+            ),
+            attributes: vec![
+                attr("penwidth", num(0.6 + 5.4 * scale)),
+                attr("weight", Id::Plain(edge.weight.to_string())),
+                attr("tooltip", esc(&tooltip)),
+            ],
+        }));
+    }
+    Graph::Graph {
+        id: Id::Plain("actors".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Writes the drawing as DOT text.
+pub fn write(graph: &ActorGraph, options: &DotOptions, out: &mut dyn Write) -> io::Result<()> {
+    let text = to_dot(graph, options).print(&mut PrinterContext::default());
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quote_escapes_quotes_backslashes_and_newlines() {
+        assert_eq!(quote("plain"), "\"plain\"");
+        assert_eq!(quote("say \"hi\""), "\"say \\\"hi\\\"\"");
+        assert_eq!(quote("a\\b"), "\"a\\\\b\"");
+        assert_eq!(quote("two\nlines\r"), "\"two\\nlines\"");
+        assert_eq!(quote("Türkiye — كابل"), "\"Türkiye — كابل\"");
+        // A trailing backslash must not escape the closing quote.
+        assert_eq!(quote("end\\"), "\"end\\\\\"");
+    }
+}

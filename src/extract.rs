@@ -1,0 +1,421 @@
+//! Finding mentions: the matcher and its boundary, case and overlap rules.
+//!
+//! One Aho-Corasick automaton holds the folded form of every alias (see [`crate::text`] for
+//! folding). One pass over a document's match form reports every place any alias occurs; each
+//! candidate is then kept only if it satisfies these rules:
+//!
+//! 1. **Case.** Aliases match in any letter case (Unicode-aware: `KABOEL`, `kaboel`, `Kaboel`),
+//!    and regardless of accents (`Turkiye` finds `Türkiye`). `exact` aliases must also match the
+//!    letter case as written: `IS` matches in "Islamitische Staat (IS)" but not in "het is";
+//!    `VS` matches "de VS" but not "vs.".
+//! 2. **Start.** A mention starts a word: the character before it is not a letter or digit.
+//!    Hyphens and apostrophes separate words, so `anti-Pakistaanse` and `Noord-Afghanistan` match.
+//! 3. **End.** A mention ends a word, and may be followed by a genitive `s` (`Pakistans`), or by
+//!    an apostrophe genitive (`Pakistan's`, `Pakistan’s`). A hyphenated compound
+//!    (`TTP-militanten`, `VS-troepen`) matches for every entity. An entity marked `compound` also
+//!    matches as the first part of a closed compound: `Talibanstrijders`, `oud-Talibanstrijders`.
+//! 4. **Overlap: leftmost-longest.** Of the valid candidates, the one that starts first wins;
+//!    among those starting at the same place, the longest wins; a candidate overlapping a winner
+//!    is dropped. So a name inside a longer name is not a second mention: in
+//!    "Islamitische Staat in de Provincie Khorasan" only the ISKP alias is found, not also
+//!    "Islamitische Staat" and "Khorasan"; "Afghaanse Taliban" is the Taliban, not also
+//!    Afghanistan.
+//!
+//! The span of a mention is the alias itself (without a compound tail or genitive `s`), in byte
+//! offsets of the original text.
+//!
+//! ```
+//! use actorgraph::dictionary::Dictionary;
+//! use actorgraph::extract::find_mentions;
+//! let dict = Dictionary::from_toml("d.toml", r#"
+//! [[entity]]
+//! id = "taliban"
+//! kind = "group"
+//! label = "Taliban"
+//! aliases = ["Taliban"]
+//! compound = true
+//!
+//! [[entity]]
+//! id = "islamic-state"
+//! kind = "group"
+//! label = "Islamitische Staat"
+//! aliases = ["Islamitische Staat"]
+//! exact = ["IS"]
+//! "#).unwrap();
+//! let text = "Het is duidelijk: Talibanstrijders vechten tegen IS.";
+//! let found: Vec<&str> = find_mentions(&dict, text, 0)
+//!     .iter()
+//!     .map(|m| &text[m.start..m.end])
+//!     .collect();
+//! assert_eq!(found, ["Taliban", "IS"]);
+//! ```
+
+use crate::dictionary::Dictionary;
+use crate::input::Document;
+use crate::text::{Case, Folded, Segments, fold_str, is_word_char, segment};
+
+/// An entity found at a span of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub entity: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A mention placed in its sentence and paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: u32,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub paragraph: usize,
+}
+
+/// What one document yields: its segmentation and its mentions in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub segments: Segments,
+    pub mentions: Vec<Mention>,
+}
+
+/// Segments a document and finds its mentions.
+pub fn extract(dict: &Dictionary, doc: &Document) -> Extraction {
+    let segments = segment(&doc.text, doc.body_start);
+    let mentions = find_mentions(dict, &doc.text, doc.body_start)
+        .into_iter()
+        .map(|s| {
+            let sentence = segments.sentence_at(s.start);
+            let paragraph = segments.sentences.get(sentence).map_or(0, |x| x.paragraph);
+            Mention {
+                entity: s.entity,
+                start: s.start,
+                end: s.end,
+                sentence,
+                paragraph,
+            }
+        })
+        .collect();
+    Extraction { segments, mentions }
+}
+
+/// Finds the mentions in `raw[from..]` by the rules in the module docs; spans index `raw`.
+pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
+    let folded = Folded::new(raw, from);
+    let ft = folded.text();
+    let patterns = dict.patterns();
+    // (folded start, folded end, entity)
+    let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+    for m in dict.automaton().find_overlapping_iter(ft) {
+        let (s, e) = (m.start(), m.end());
+        if ft[..s].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let mut rest = ft[e..].chars();
+        let next = rest.next();
+        let whole_word = !next.is_some_and(is_word_char);
+        let genitive = next == Some('s') && !rest.next().is_some_and(is_word_char);
+        let pattern = &patterns[m.pattern().as_usize()];
+        let entity = match pattern.any_case {
+            Some(entity) => Some(entity),
+            None => {
+                let span = folded.original_span(s, e);
+                let surface = fold_str(&raw[span], Case::Keep);
+                pattern
+                    .exact
+                    .iter()
+                    .find(|(form, _)| *form == surface)
+                    .map(|&(_, entity)| entity)
+            }
+        };
+        let Some(entity) = entity else { continue };
+        if whole_word || genitive || dict.entity(entity).compound {
+            candidates.push((s, e, entity));
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut spans = Vec::new();
+    let mut taken_to = 0;
+    for (s, e, entity) in candidates {
+        if s < taken_to && !spans.is_empty() {
+            continue;
+        }
+        taken_to = e;
+        let span = folded.original_span(s, e);
+        spans.push(Span {
+            entity,
+            start: span.start,
+            end: span.end,
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICT: &str = r#"
+[[entity]]
+id = "taliban"
+kind = "group"
+label = "Taliban"
+aliases = ["Taliban", "Afghaanse Taliban"]
+compound = true
+
+[[entity]]
+id = "ttp"
+kind = "group"
+label = "Tehrik-i-Taliban Pakistan"
+aliases = ["Tehrik-i-Taliban Pakistan", "Pakistaanse Taliban"]
+exact = ["TTP"]
+compound = true
+
+[[entity]]
+id = "iskp"
+kind = "group"
+label = "Islamitische Staat Khorasan"
+aliases = ["Islamitische Staat in de Provincie Khorasan"]
+exact = ["ISKP", "ISIS-K", "ISK"]
+compound = true
+
+[[entity]]
+id = "islamic-state"
+kind = "group"
+label = "Islamitische Staat"
+aliases = ["Islamitische Staat", "Daesh"]
+exact = ["IS", "ISIS"]
+
+[[entity]]
+id = "khorasan"
+kind = "place"
+label = "Khorasan"
+aliases = ["Khorasan"]
+
+[[entity]]
+id = "pakistan"
+kind = "state"
+label = "Pakistan"
+aliases = ["Pakistan", "Pakistaanse", "Pakistaans", "Pakistanen"]
+
+[[entity]]
+id = "afghanistan"
+kind = "state"
+label = "Afghanistan"
+aliases = ["Afghanistan", "Afghaanse", "Afghanen"]
+
+[[entity]]
+id = "united-states"
+kind = "state"
+label = "Verenigde Staten"
+aliases = ["Verenigde Staten", "Amerikaanse"]
+exact = ["VS"]
+
+[[entity]]
+id = "kabul"
+kind = "place"
+label = "Kabul"
+aliases = ["Kabul", "Kaboel"]
+
+[[entity]]
+id = "saudi-arabia"
+kind = "state"
+label = "Saudi-Arabië"
+aliases = ["Saudi-Arabië", "Saoedi-Arabië"]
+
+[[entity]]
+id = "turkey"
+kind = "state"
+label = "Turkije"
+aliases = ["Turkije", "Türkiye"]
+
+[[entity]]
+id = "un"
+kind = "organization"
+label = "Verenigde Naties"
+aliases = ["Verenigde Naties"]
+
+[[entity]]
+id = "unsc"
+kind = "organization"
+label = "VN-Veiligheidsraad"
+aliases = ["Veiligheidsraad van de Verenigde Naties", "Veiligheidsraad"]
+
+[[entity]]
+id = "de-morgen"
+kind = "organization"
+label = "De Morgen"
+exact = ["De Morgen"]
+subtype = "media"
+"#;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let dict = Dictionary::from_toml("test.toml", DICT).unwrap();
+        find_mentions(&dict, text, 0)
+            .into_iter()
+            .map(|s| {
+                (
+                    dict.entity(s.entity).id.clone(),
+                    text[s.start..s.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// One row per trap: `case!(name, text, [(entity, surface), ...])`.
+    macro_rules! case {
+        ($name:ident, $text:expr, [$(($id:expr, $surface:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let expected: Vec<(String, String)> =
+                    vec![$(($id.to_string(), $surface.to_string())),*];
+                assert_eq!(found($text), expected);
+            }
+        };
+    }
+
+    case!(
+        exact_is_matches_in_parentheses,
+        "de Islamitische Staat (IS) eist",
+        [
+            ("islamic-state", "Islamitische Staat"),
+            ("islamic-state", "IS")
+        ]
+    );
+    case!(
+        lowercase_is_is_not_islamic_state,
+        "Het is niet zo, is het wel?",
+        []
+    );
+    case!(
+        is_at_sentence_start_is_not_islamic_state,
+        "Is dit zo? Het IS-kalifaat.",
+        [("islamic-state", "IS")]
+    );
+    case!(
+        vs_is_case_sensitive,
+        "de VS en vs. het team",
+        [("united-states", "VS")]
+    );
+    case!(
+        any_case_matching_is_unicode,
+        "TALIBAN, taliban, Taliban en KABOEL",
+        [
+            ("taliban", "TALIBAN"),
+            ("taliban", "taliban"),
+            ("taliban", "Taliban"),
+            ("kabul", "KABOEL")
+        ]
+    );
+    case!(
+        closed_compound_for_compound_entities,
+        "Talibanstrijders en oud-Talibanstrijders",
+        [("taliban", "Taliban"), ("taliban", "Taliban")]
+    );
+    case!(
+        hyphenated_compound,
+        "TTP-militanten en ISKP-strijders en VS-troepen",
+        [("ttp", "TTP"), ("iskp", "ISKP"), ("united-states", "VS")]
+    );
+    case!(
+        no_closed_compound_for_other_entities,
+        "Kabulse straten en Pakistanbeleid",
+        []
+    );
+    case!(
+        no_match_inside_a_word,
+        "Afghanistanen? Nee: Pakistaanser en dePakistan",
+        []
+    );
+    case!(
+        genitives,
+        "Pakistans leger, Pakistan's grens en Pakistan’s tribale gebieden",
+        [
+            ("pakistan", "Pakistan"),
+            ("pakistan", "Pakistan"),
+            ("pakistan", "Pakistan")
+        ]
+    );
+    case!(
+        adjectives_and_demonyms_are_the_state,
+        "Pakistaanse luchtaanvallen op Afghanen",
+        [("pakistan", "Pakistaanse"), ("afghanistan", "Afghanen")]
+    );
+    case!(
+        adjective_prefix_of_longer_name_is_one_mention,
+        "de Afghaanse Taliban en de Pakistaanse Taliban",
+        [
+            ("taliban", "Afghaanse Taliban"),
+            ("ttp", "Pakistaanse Taliban")
+        ]
+    );
+    case!(
+        nested_name_is_one_mention,
+        "de Islamitische Staat in de Provincie Khorasan (ISKP)",
+        [
+            ("iskp", "Islamitische Staat in de Provincie Khorasan"),
+            ("iskp", "ISKP")
+        ]
+    );
+    case!(
+        longest_of_nested_organisations,
+        "de Veiligheidsraad van de Verenigde Naties en de Verenigde Naties",
+        [
+            ("unsc", "Veiligheidsraad van de Verenigde Naties"),
+            ("un", "Verenigde Naties")
+        ]
+    );
+    case!(
+        variants_with_hyphenated_exact_alias,
+        "ook bekend als ISK of ISIS-K, deel van ISIS",
+        [
+            ("iskp", "ISK"),
+            ("iskp", "ISIS-K"),
+            ("islamic-state", "ISIS")
+        ]
+    );
+    case!(
+        diacritics_precomposed_and_plain,
+        "Türkiye, Turkiye, Saudi-Arabië en Saoedi-Arabie",
+        [
+            ("turkey", "Türkiye"),
+            ("turkey", "Turkiye"),
+            ("saudi-arabia", "Saudi-Arabië"),
+            ("saudi-arabia", "Saoedi-Arabie")
+        ]
+    );
+    case!(
+        diacritics_decomposed,
+        "Saudi-Arabie\u{0308} bemiddelde",
+        [("saudi-arabia", "Saudi-Arabie\u{0308}")]
+    );
+    case!(
+        typographic_dash_and_nbsp_in_names,
+        "Saudi\u{2011}Arabië en Verenigde\u{00A0}Staten",
+        [
+            ("saudi-arabia", "Saudi\u{2011}Arabië"),
+            ("united-states", "Verenigde\u{00A0}Staten")
+        ]
+    );
+    case!(line_break_ends_a_name, "Verenigde\nStaten", []);
+    case!(
+        exact_multiword_media_name,
+        "Bron: De Morgen. De morgen was koud.",
+        [("de-morgen", "De Morgen")]
+    );
+    case!(
+        daesh_is_islamic_state,
+        "de regionale tak van Daesh",
+        [("islamic-state", "Daesh")]
+    );
+
+    #[test]
+    fn offsets_point_into_text_after_a_header() {
+        let dict = Dictionary::from_toml("test.toml", DICT).unwrap();
+        let raw = " date 2021-08 Kaboel en Kabul";
+        let spans = find_mentions(&dict, raw, 13);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&raw[spans[0].start..spans[0].end], "Kaboel");
+        assert_eq!(spans[0].entity, spans[1].entity);
+    }
+}

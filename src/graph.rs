@@ -1,0 +1,402 @@
+//! The co-occurrence graph: actors as nodes, shared windows as weighted undirected edges.
+//!
+//! Building is split so that it streams and parallelises without losing determinism:
+//!
+//! 1. [`Contribution::of`] turns one document's mentions into per-entity counts and per-pair
+//!    window counts, with candidate evidence. It needs nothing but the document, so documents
+//!    are processed in parallel.
+//! 2. [`Accumulator::add`] merges contributions. Every statistic is a sum, minimum or maximum,
+//!    and evidence is the best `N` by a total order on (rank of the window within its document,
+//!    document id, input position, window): so the result does not depend on the order in
+//!    which contributions arrive, and memory per edge is bounded by `N`. Ranking by the window's
+//!    rank within its document first means the evidence spreads over different articles.
+//! 3. [`Accumulator::finish`] builds a `petgraph` graph with nodes sorted by id and edges by
+//!    (source id, target id), dropping edges lighter than `--min-weight`. Nodes without edges
+//!    stay.
+//!
+//! Weight is the number of windows (sentences by default) in which both actors appear; an actor
+//! named twice in one window counts once.
+
+use crate::dictionary::{Dictionary, Kind};
+use crate::extract::Extraction;
+use crate::input::Document;
+use petgraph::graph::UnGraph;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::str::FromStr;
+
+/// The text unit within which two actors co-occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    #[default]
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+impl Window {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Window::Sentence => "sentence",
+            Window::Paragraph => "paragraph",
+            Window::Document => "document",
+        }
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Window {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "sentence" => Ok(Window::Sentence),
+            "paragraph" => Ok(Window::Paragraph),
+            "document" => Ok(Window::Document),
+            _ => Err(format!(
+                "unknown window {s:?} (expected sentence, paragraph or document)"
+            )),
+        }
+    }
+}
+
+/// A sentence (or pair of sentences) showing two actors together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// Article id.
+    pub doc: String,
+    /// Article date, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Index of the (first) sentence quoted, within the article.
+    pub sentence: usize,
+    /// The sentence; for paragraph and document windows where the two actors are in different
+    /// sentences, the sentence naming each, joined by " … ".
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct EvidenceKey {
+    rank: u32,
+    doc: String,
+    seq: u64,
+    window: u32,
+}
+
+#[derive(Debug, Clone)]
+struct PairHit {
+    windows: u32,
+    evidence: Vec<(EvidenceKey, Evidence)>,
+}
+
+/// What one document adds to the graph.
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    date: Option<String>,
+    /// (entity, mentions), sorted by entity.
+    entities: Vec<(u32, u32)>,
+    pairs: BTreeMap<(u32, u32), PairHit>,
+    mentions: u64,
+}
+
+impl Contribution {
+    /// Computes a document's contribution. `seq` is its position in the input, used only to
+    /// order evidence from documents that share an id.
+    pub fn of(
+        doc: &Document,
+        seq: u64,
+        ex: &Extraction,
+        window: Window,
+        evidence_limit: usize,
+    ) -> Contribution {
+        let mut entities: BTreeMap<u32, u32> = BTreeMap::new();
+        for m in &ex.mentions {
+            *entities.entry(m.entity).or_default() += 1;
+        }
+        let window_of = |m: &crate::extract::Mention| match window {
+            Window::Sentence => m.sentence,
+            Window::Paragraph => m.paragraph,
+            Window::Document => 0,
+        };
+        let mut pairs: BTreeMap<(u32, u32), PairHit> = BTreeMap::new();
+        let mut i = 0;
+        while i < ex.mentions.len() {
+            let w = window_of(&ex.mentions[i]);
+            // Entities of this window with the first sentence naming each.
+            let mut members: BTreeMap<u32, usize> = BTreeMap::new();
+            while i < ex.mentions.len() && window_of(&ex.mentions[i]) == w {
+                let m = &ex.mentions[i];
+                members.entry(m.entity).or_insert(m.sentence);
+                i += 1;
+            }
+            let members: Vec<(u32, usize)> = members.into_iter().collect();
+            for (x, &(a, sa)) in members.iter().enumerate() {
+                for &(b, sb) in &members[x + 1..] {
+                    let hit = pairs.entry((a, b)).or_insert(PairHit {
+                        windows: 0,
+                        evidence: Vec::new(),
+                    });
+                    let rank = hit.windows;
+                    hit.windows += 1;
+                    if (rank as usize) < evidence_limit {
+                        let key = EvidenceKey {
+                            rank,
+                            doc: doc.id.clone(),
+                            seq,
+                            window: w as u32,
+                        };
+                        hit.evidence.push((key, evidence(doc, ex, sa, sb)));
+                    }
+                }
+            }
+        }
+        Contribution {
+            date: doc.date.clone(),
+            entities: entities.into_iter().collect(),
+            pairs,
+            mentions: ex.mentions.len() as u64,
+        }
+    }
+}
+
+fn evidence(doc: &Document, ex: &Extraction, sa: usize, sb: usize) -> Evidence {
+    let (first, second) = (sa.min(sb), sa.max(sb));
+    let quote = |k: usize| {
+        let s = &ex.segments.sentences[k];
+        &doc.text[s.start..s.end]
+    };
+    let text = if first == second {
+        quote(first).to_string()
+    } else {
+        format!("{} … {}", quote(first), quote(second))
+    };
+    Evidence {
+        doc: doc.id.clone(),
+        date: doc.date.clone(),
+        sentence: first,
+        text,
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct NodeStats {
+    mentions: u64,
+    documents: u64,
+    first_date: Option<String>,
+    last_date: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct EdgeStats {
+    weight: u64,
+    documents: u64,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    evidence: Vec<(EvidenceKey, Evidence)>,
+}
+
+fn widen(first: &mut Option<String>, last: &mut Option<String>, date: &Option<String>) {
+    if let Some(d) = date {
+        if first.as_ref().is_none_or(|f| d < f) {
+            *first = Some(d.clone());
+        }
+        if last.as_ref().is_none_or(|l| d > l) {
+            *last = Some(d.clone());
+        }
+    }
+}
+
+/// Merges document contributions into graph statistics, in any order.
+#[derive(Debug, Default)]
+pub struct Accumulator {
+    nodes: HashMap<u32, NodeStats>,
+    edges: HashMap<(u32, u32), EdgeStats>,
+    evidence_limit: usize,
+    articles: u64,
+    dated_articles: u64,
+    mentions: u64,
+}
+
+impl Accumulator {
+    pub fn new(evidence_limit: usize) -> Accumulator {
+        Accumulator {
+            evidence_limit,
+            ..Accumulator::default()
+        }
+    }
+
+    pub fn add(&mut self, c: Contribution) {
+        self.articles += 1;
+        self.dated_articles += u64::from(c.date.is_some());
+        self.mentions += c.mentions;
+        for (entity, mentions) in c.entities {
+            let n = self.nodes.entry(entity).or_default();
+            n.mentions += u64::from(mentions);
+            n.documents += 1;
+            widen(&mut n.first_date, &mut n.last_date, &c.date);
+        }
+        for (pair, hit) in c.pairs {
+            let e = self.edges.entry(pair).or_default();
+            e.weight += u64::from(hit.windows);
+            e.documents += 1;
+            widen(&mut e.first_date, &mut e.last_date, &c.date);
+            e.evidence.extend(hit.evidence);
+            e.evidence.sort_by(|a, b| a.0.cmp(&b.0));
+            e.evidence.truncate(self.evidence_limit);
+        }
+    }
+
+    /// Articles added so far.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// Builds the graph; edges with `weight < min_weight` are dropped.
+    pub fn finish(self, dict: &Dictionary, info: RunInfo) -> ActorGraph {
+        let mut graph = UnGraph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut index = BTreeMap::new();
+        let mut nodes: Vec<(u32, NodeStats)> = self.nodes.into_iter().collect();
+        nodes.sort_by_key(|(e, _)| *e);
+        for (entity, stats) in nodes {
+            let def = dict.entity(entity);
+            let node = Node {
+                id: def.id.clone(),
+                label: def.label.clone(),
+                kind: def.kind,
+                mentions: stats.mentions,
+                documents: stats.documents,
+                first_date: stats.first_date,
+                last_date: stats.last_date,
+                country: def.country.clone(),
+                subtype: def.subtype.clone(),
+                acts_for: def.acts_for.clone(),
+                lat: def.lat,
+                lon: def.lon,
+            };
+            index.insert(entity, graph.add_node(node));
+        }
+        let mut edges: Vec<((u32, u32), EdgeStats)> = self
+            .edges
+            .into_iter()
+            .filter(|(_, e)| e.weight >= info.min_weight)
+            .collect();
+        edges.sort_by_key(|(pair, _)| *pair);
+        let kept = edges.len();
+        for ((a, b), stats) in edges {
+            let edge = Edge {
+                weight: stats.weight,
+                documents: stats.documents,
+                first_date: stats.first_date,
+                last_date: stats.last_date,
+                evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
+            };
+            graph.add_edge(index[&a], index[&b], edge);
+        }
+        ActorGraph {
+            graph,
+            info: RunInfo {
+                articles: self.articles,
+                dated_articles: self.dated_articles,
+                mentions: self.mentions,
+                edges: kept as u64,
+                ..info
+            },
+        }
+    }
+}
+
+/// A node: an actor seen in the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub label: String,
+    pub kind: Kind,
+    /// Number of mentions.
+    pub mentions: u64,
+    /// Number of articles mentioning it.
+    pub documents: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acts_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// An undirected co-occurrence edge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    /// Windows in which both actors appear.
+    pub weight: u64,
+    /// Articles with at least one such window.
+    pub documents: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How the graph was built, carried into every export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunInfo {
+    pub generator: String,
+    pub window: String,
+    pub min_weight: u64,
+    pub evidence_limit: usize,
+    pub articles: u64,
+    pub dated_articles: u64,
+    pub mentions: u64,
+    pub edges: u64,
+    pub dictionary_entities: usize,
+}
+
+impl RunInfo {
+    pub fn new(dict: &Dictionary, window: Window, min_weight: u64, evidence_limit: usize) -> Self {
+        RunInfo {
+            generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")),
+            window: window.to_string(),
+            min_weight,
+            evidence_limit,
+            articles: 0,
+            dated_articles: 0,
+            mentions: 0,
+            edges: 0,
+            dictionary_entities: dict.entities().len(),
+        }
+    }
+}
+
+/// The co-occurrence graph with how it was built.
+#[derive(Debug, Clone)]
+pub struct ActorGraph {
+    pub graph: UnGraph<Node, Edge>,
+    pub info: RunInfo,
+}
+
+impl ActorGraph {
+    /// Weighted degree (sum of incident edge weights) of every node, by node index.
+    pub fn weighted_degrees(&self) -> Vec<u64> {
+        let mut degree = vec![0; self.graph.node_count()];
+        for e in self.graph.edge_indices() {
+            let (a, b) = self.graph.edge_endpoints(e).expect("edge exists");
+            let w = self.graph[e].weight;
+            degree[a.index()] += w;
+            degree[b.index()] += w;
+        }
+        degree
+    }
+}

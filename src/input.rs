@@ -1,0 +1,530 @@
+//! Reading articles: `.txt` files, folders of them, JSON Lines files and standard input.
+//!
+//! Inputs are *streamed*: [`Sources::documents`] yields one [`Document`] at a time, so a corpus
+//! of any size is never held in memory. Folders are walked recursively and their entries sorted
+//! by path, so the order of articles does not depend on the order of files on disk.
+//!
+//! - A `.txt` file (or any file named explicitly that is not `.jsonl`) is one article; its id is
+//!   the file stem. A first line starting with ` date YYYY-MM` or ` date YYYY-MM-DD` (leading
+//!   space optional) sets the date; the rest of that line is the first sentence.
+//! - A `.jsonl` file holds one article per line: `{"id", "text", "date"?, "title"?, "url"?}`.
+//!   `date` may be `YYYY-MM`, `YYYY-MM-DD` or an ISO timestamp (its date part is used).
+//! - `-` reads standard input: JSON Lines when its first non-blank character is `{`, otherwise one
+//!   article with the id `stdin`.
+//!
+//! Offsets reported for an article always index [`Document::text`]: the whole file for `.txt`
+//! (date header and byte-order mark included), the `text` field for JSON Lines. Input that
+//! cannot be used (invalid UTF-8, a malformed JSON line) is skipped with a [`Skip`] saying
+//! where and why; the rest is processed.
+
+use serde::Deserialize;
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    /// `YYYY-MM` or `YYYY-MM-DD`; `None` when the input gives no date.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The original text; every offset the tool reports indexes this string.
+    pub text: String,
+    /// Where the article body starts in `text` (after a date header or byte-order mark).
+    pub body_start: usize,
+    /// Where the article came from, for messages: `path` or `path:line`.
+    pub origin: String,
+}
+
+/// Input that was skipped, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// `path` or `path:line`.
+    pub origin: String,
+    pub reason: String,
+}
+
+/// What reading produces: an article, a skipped piece of input, or a note about an article
+/// that was read but whose metadata was ignored (an impossible date).
+#[derive(Debug)]
+pub enum Item {
+    Document(Document),
+    Skipped(Skip),
+    Warning(Skip),
+}
+
+/// Errors that stop reading altogether.
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// One input source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Text(PathBuf),
+    Jsonl(PathBuf),
+    Stdin,
+}
+
+/// The resolved list of sources, in processing order.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+}
+
+impl Sources {
+    /// Resolves paths: files as given, folders walked recursively for `.txt` and `.jsonl`
+    /// files in sorted order, `-` for standard input.
+    pub fn discover(inputs: &[PathBuf]) -> Result<Sources, InputError> {
+        let mut sources = Vec::new();
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                sources.push(Source::Stdin);
+                continue;
+            }
+            let meta = fs::metadata(input).map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => InputError::Missing {
+                    path: input.clone(),
+                },
+                _ => InputError::Io {
+                    path: input.clone(),
+                    source: e,
+                },
+            })?;
+            if meta.is_dir() {
+                let mut found = Vec::new();
+                walk(input, &mut found)?;
+                found.sort();
+                sources.extend(found.into_iter().map(classify));
+            } else {
+                sources.push(classify(input.clone()));
+            }
+        }
+        Ok(Sources { sources })
+    }
+
+    /// Total size in bytes of the file sources (standard input counts as 0), for progress.
+    pub fn total_bytes(&self) -> u64 {
+        self.sources
+            .iter()
+            .filter_map(|s| match s {
+                Source::Text(p) | Source::Jsonl(p) => fs::metadata(p).ok().map(|m| m.len()),
+                Source::Stdin => None,
+            })
+            .sum()
+    }
+
+    /// Streams the articles of every source in order.
+    pub fn documents(&self) -> impl Iterator<Item = Item> + '_ {
+        self.sources.iter().flat_map(read_source)
+    }
+}
+
+fn classify(path: PathBuf) -> Source {
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        Source::Jsonl(path)
+    } else {
+        Source::Text(path)
+    }
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let entries = fs::read_dir(dir).map_err(|e| InputError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|e| InputError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(|e| InputError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        if file_type.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
+    match source {
+        Source::Text(path) => {
+            let origin = path.display().to_string();
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| origin.clone());
+            match fs::read(path) {
+                Ok(bytes) => Box::new(text_document(id, origin, bytes).into_iter()),
+                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
+                    origin,
+                    reason: format!("cannot read: {e}"),
+                }))),
+            }
+        }
+        Source::Jsonl(path) => {
+            let origin = path.display().to_string();
+            match fs::File::open(path) {
+                Ok(f) => Box::new(JsonLines::new(origin, Box::new(BufReader::new(f)))),
+                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
+                    origin,
+                    reason: format!("cannot read: {e}"),
+                }))),
+            }
+        }
+        Source::Stdin => {
+            let mut stdin = BufReader::new(io::stdin());
+            let first = match stdin.fill_buf() {
+                Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+                Err(e) => {
+                    return Box::new(std::iter::once(Item::Skipped(Skip {
+                        origin: "<stdin>".into(),
+                        reason: format!("cannot read: {e}"),
+                    })));
+                }
+            };
+            if first == Some(b'{') {
+                Box::new(JsonLines::new("<stdin>".into(), Box::new(stdin)))
+            } else {
+                let mut bytes = Vec::new();
+                match stdin.read_to_end(&mut bytes) {
+                    Ok(_) => {
+                        Box::new(text_document("stdin".into(), "<stdin>".into(), bytes).into_iter())
+                    }
+                    Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
+                        origin: "<stdin>".into(),
+                        reason: format!("cannot read: {e}"),
+                    }))),
+                }
+            }
+        }
+    }
+}
+
+/// Builds the article of a text file; a warning item precedes it when its date is impossible.
+fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return vec![Item::Skipped(Skip {
+                origin,
+                reason: format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            })];
+        }
+    };
+    let mut items = Vec::new();
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let (date, body_start) = match date_header(&text[bom..]) {
+        Some((token, len)) => {
+            match parse_date(token) {
+                Some(d) => (Some(d), bom + len),
+                None => {
+                    items.push(Item::Warning(Skip {
+                    origin: format!("{origin}:1"),
+                    reason: format!("impossible date {token:?} in the date header; article kept without a date"),
+                }));
+                    (None, bom + len)
+                }
+            }
+        }
+        None => (None, bom),
+    };
+    items.push(Item::Document(Document {
+        id,
+        date,
+        title: None,
+        url: None,
+        text,
+        body_start,
+        origin,
+    }));
+    items
+}
+
+/// Recognises a ` date YYYY-MM[-DD]` header; returns the date token and the header length
+/// (including the space after the token).
+fn date_header(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix(' ').unwrap_or(text);
+    let lead = text.len() - rest.len();
+    let rest = rest.strip_prefix("date ")?;
+    let token_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let token = &rest[..token_len];
+    let shaped = token.len() >= 7
+        && token.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && (token.len() == 7 || token.len() == 10);
+    if !shaped {
+        return None;
+    }
+    let after = &rest[token_len..];
+    let space = after
+        .chars()
+        .next()
+        .filter(|c| *c == ' ' || *c == '\t')
+        .map_or(0, char::len_utf8);
+    Some((token, lead + "date ".len() + token_len + space))
+}
+
+/// Validates a date: `YYYY-MM` or `YYYY-MM-DD`, or an ISO timestamp whose date part is used.
+/// Returns the normalised date, or `None` when it is malformed or impossible (`2021-02-30`).
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let date = if s.len() > 10 && s.as_bytes()[10] == b'T' {
+        &s[..10]
+    } else {
+        s
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = num(parts.first()?, 4)?;
+    let month = num(parts.get(1)?, 2)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    match parts.len() {
+        2 => Some(date.to_string()),
+        3 => {
+            let day = num(parts[2], 2)?;
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            (1..=days).contains(&day).then(|| date.to_string())
+        }
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+struct JsonLines<'a> {
+    origin: String,
+    reader: Box<dyn BufRead + 'a>,
+    line: usize,
+    pending: Vec<Item>,
+}
+
+impl<'a> JsonLines<'a> {
+    fn new(origin: String, reader: Box<dyn BufRead + 'a>) -> Self {
+        JsonLines {
+            origin,
+            reader,
+            line: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    fn parse_line(&mut self, buf: &[u8]) -> Option<Item> {
+        let origin = format!("{}:{}", self.origin, self.line);
+        let skip = |reason: String| {
+            Some(Item::Skipped(Skip {
+                origin: origin.clone(),
+                reason,
+            }))
+        };
+        let Ok(line) = std::str::from_utf8(buf) else {
+            return skip("not valid UTF-8".into());
+        };
+        if line.trim().is_empty() {
+            return None;
+        }
+        let article: JsonArticle = match serde_json::from_str(line) {
+            Ok(a) => a,
+            Err(e) => return skip(format!("malformed JSON line: {e}")),
+        };
+        let id = match article.id {
+            serde_json::Value::String(s) if !s.is_empty() => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => return skip("\"id\" must be a non-empty string or a number".into()),
+        };
+        let date = match article.date.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(d) => match parse_date(d) {
+                Some(d) => Some(d),
+                None => {
+                    self.pending.push(Item::Warning(Skip {
+                        origin: origin.clone(),
+                        reason: format!("impossible date {d:?}; article kept without a date"),
+                    }));
+                    None
+                }
+            },
+        };
+        Some(Item::Document(Document {
+            id,
+            date,
+            title: article.title,
+            url: article.url,
+            text: article.text,
+            body_start: 0,
+            origin,
+        }))
+    }
+}
+
+impl Iterator for JsonLines<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop() {
+                return Some(item);
+            }
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {
+                    self.line += 1;
+                    if let Some(item) = self.parse_line(&buf) {
+                        if self.pending.is_empty() {
+                            return Some(item);
+                        }
+                        self.pending.insert(0, item);
+                    }
+                }
+                Err(e) => {
+                    self.line += 1;
+                    let item = Item::Skipped(Skip {
+                        origin: format!("{}:{}", self.origin, self.line),
+                        reason: format!("cannot read: {e}; rest of file skipped"),
+                    });
+                    self.reader = Box::new(io::empty());
+                    return Some(item);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(items: Vec<Item>) -> Document {
+        items
+            .into_iter()
+            .find_map(|i| match i {
+                Item::Document(d) => Some(d),
+                _ => None,
+            })
+            .expect("a document")
+    }
+
+    #[test]
+    fn date_header_sets_date_and_body() {
+        let d = doc(text_document(
+            "a".into(),
+            "a.txt".into(),
+            b" date 2021-08 De aanslagen".to_vec(),
+        ));
+        assert_eq!(d.date.as_deref(), Some("2021-08"));
+        assert_eq!(&d.text[d.body_start..], "De aanslagen");
+        let d = doc(text_document(
+            "a".into(),
+            "a.txt".into(),
+            b"date 2021-08-26\nKop".to_vec(),
+        ));
+        assert_eq!(d.date.as_deref(), Some("2021-08-26"));
+        assert_eq!(&d.text[d.body_start..], "\nKop");
+    }
+
+    #[test]
+    fn no_header_means_no_date() {
+        let d = doc(text_document(
+            "a".into(),
+            "a.txt".into(),
+            b"De laatste escalatie".to_vec(),
+        ));
+        assert_eq!(d.date, None);
+        assert_eq!(d.body_start, 0);
+        let d = doc(text_document(
+            "a".into(),
+            "a.txt".into(),
+            b"date night in Kabul".to_vec(),
+        ));
+        assert_eq!(d.date, None);
+    }
+
+    #[test]
+    fn impossible_header_date_warns_and_drops_date() {
+        let items = text_document(
+            "a".into(),
+            "a.txt".into(),
+            b" date 2021-02-30 Tekst".to_vec(),
+        );
+        assert!(matches!(&items[0], Item::Warning(w) if w.reason.contains("2021-02-30")));
+        let d = doc(items);
+        assert_eq!(d.date, None);
+        assert_eq!(&d.text[d.body_start..], "Tekst");
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(parse_date("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2021-13"), None);
+        assert_eq!(
+            parse_date("2021-08-26T10:00:00Z").as_deref(),
+            Some("2021-08-26")
+        );
+        assert_eq!(parse_date("26-08-2021"), None);
+    }
+
+    #[test]
+    fn invalid_utf8_is_skipped_with_offset() {
+        let items = text_document("a".into(), "a.txt".into(), b"Kabul \xff".to_vec());
+        assert!(matches!(&items[0], Item::Skipped(s) if s.reason.contains("offset 6")));
+    }
+
+    #[test]
+    fn jsonl_lines_are_articles_and_bad_lines_skipped() {
+        let data = "{\"id\": \"x1\", \"text\": \"Kabul\", \"date\": \"2021-08-26\"}\n\nnot json\n{\"id\": 7, \"text\": \"Doha\", \"date\": \"2021-99\"}\n";
+        let items: Vec<Item> =
+            JsonLines::new("c.jsonl".into(), Box::new(data.as_bytes())).collect();
+        assert!(
+            matches!(&items[0], Item::Document(d) if d.id == "x1" && d.date.as_deref() == Some("2021-08-26"))
+        );
+        assert!(matches!(&items[1], Item::Skipped(s) if s.origin == "c.jsonl:3"));
+        assert!(matches!(&items[2], Item::Warning(s) if s.origin == "c.jsonl:4"));
+        assert!(matches!(&items[3], Item::Document(d) if d.id == "7" && d.date.is_none()));
+        assert_eq!(items.len(), 4);
+    }
+}

@@ -1,0 +1,226 @@
+//! actorgraph: from news articles to a network of the actors they name.
+//!
+//! The pipeline: [`input`] streams documents → [`extract`] finds mentions with the compiled
+//! [`dictionary`] (after [`text`] normalisation and segmentation) → [`graph`] accumulates a
+//! co-occurrence graph → [`export`] writes it, through [`output`] for atomic files.
+//!
+//! Documents are read in batches; each batch is extracted in parallel (rayon) and its results
+//! merged in input order, so memory is bounded by the batch size and the graph, and results do
+//! not depend on the number of threads.
+//!
+//! ```no_run
+//! use actorgraph::{dictionary::Dictionary, input::Sources, graph::Window, BuildOptions, NoObserver};
+//! let dict = Dictionary::load(&["dictionaries".into()]).unwrap();
+//! let sources = Sources::discover(&["seeds".into()]).unwrap();
+//! let opts = BuildOptions { window: Window::Sentence, min_weight: 1, evidence_limit: 3, threads: 0 };
+//! let (graph, read) = actorgraph::build(&sources, &dict, &opts, &mut NoObserver).unwrap();
+//! println!("{} articles, {} actors", read.articles, graph.graph.node_count());
+//! ```
+
+pub mod dictionary;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod input;
+pub mod output;
+pub mod text;
+
+use dictionary::Dictionary;
+use extract::Extraction;
+use graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
+use input::{Document, Item, Skip, Sources};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+/// Documents per parallel batch, and the text size at which a batch is cut short.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// Hears about progress and about input that was skipped or only partly used.
+pub trait Observer {
+    /// Input skipped, or an article kept with a warning.
+    fn issue(&mut self, skipped: bool, what: &Skip);
+    /// `bytes` more of article text have been processed.
+    fn progress(&mut self, _bytes: u64) {}
+}
+
+/// An observer that ignores everything.
+pub struct NoObserver;
+
+impl Observer for NoObserver {
+    fn issue(&mut self, _skipped: bool, _what: &Skip) {}
+}
+
+/// What was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ReadSummary {
+    pub articles: u64,
+    pub skipped: u64,
+    pub warnings: u64,
+    pub mentions: u64,
+}
+
+/// Runs extraction over every document, `map` in parallel and `sink` in input order.
+pub fn process<T: Send, E>(
+    sources: &Sources,
+    dict: &Dictionary,
+    threads: usize,
+    map: impl Fn(u64, &Document, Extraction) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
+    observer: &mut dyn Observer,
+) -> Result<ReadSummary, E>
+where
+    E: From<io::Error>,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let mut summary = ReadSummary::default();
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut batch: Vec<(u64, Document)> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut items = sources.documents().peekable();
+    while items.peek().is_some() || !batch.is_empty() {
+        match items.next() {
+            Some(Item::Document(doc)) => {
+                if !seen_ids.insert(doc.id.clone()) {
+                    summary.warnings += 1;
+                    observer.issue(
+                        false,
+                        &Skip {
+                            origin: doc.origin.clone(),
+                            reason: format!(
+                                "article id {:?} was already used by an earlier article",
+                                doc.id
+                            ),
+                        },
+                    );
+                }
+                batch_bytes += doc.text.len();
+                batch.push((summary.articles, doc));
+                summary.articles += 1;
+                if batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
+                    continue;
+                }
+            }
+            Some(Item::Skipped(skip)) => {
+                summary.skipped += 1;
+                observer.issue(true, &skip);
+                continue;
+            }
+            Some(Item::Warning(w)) => {
+                summary.warnings += 1;
+                observer.issue(false, &w);
+                continue;
+            }
+            None => {}
+        }
+        let results: Vec<(T, u64, usize)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(seq, doc)| {
+                    let ex = extract::extract(dict, doc);
+                    let mentions = ex.mentions.len() as u64;
+                    (map(*seq, doc, ex), mentions, doc.text.len())
+                })
+                .collect()
+        });
+        for (result, mentions, bytes) in results {
+            summary.mentions += mentions;
+            sink(result)?;
+            observer.progress(bytes as u64);
+        }
+        batch.clear();
+        batch_bytes = 0;
+    }
+    Ok(summary)
+}
+
+/// How to build the co-occurrence graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildOptions {
+    pub window: Window,
+    /// Edges with a smaller weight are dropped.
+    pub min_weight: u64,
+    /// Evidence sentences kept per edge.
+    pub evidence_limit: usize,
+    /// Worker threads; 0 uses every core.
+    pub threads: usize,
+}
+
+/// Reads every document and builds the co-occurrence graph.
+pub fn build(
+    sources: &Sources,
+    dict: &Dictionary,
+    opts: &BuildOptions,
+    observer: &mut dyn Observer,
+) -> io::Result<(ActorGraph, ReadSummary)> {
+    let mut acc = Accumulator::new(opts.evidence_limit);
+    let summary = process(
+        sources,
+        dict,
+        opts.threads,
+        |seq, doc, ex| Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit),
+        |c| {
+            acc.add(c);
+            Ok::<(), io::Error>(())
+        },
+        observer,
+    )?;
+    let info = RunInfo::new(dict, opts.window, opts.min_weight, opts.evidence_limit);
+    Ok((acc.finish(dict, info), summary))
+}
+
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    doc: &'a str,
+    entity: &'a str,
+    label: &'a str,
+    kind: dictionary::Kind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    sentence: usize,
+    paragraph: usize,
+}
+
+/// Writes every mention as a JSON line (`doc`, `entity`, `label`, `kind`, `start`, `end`,
+/// `text`, `sentence`, `paragraph`), documents in input order, mentions in text order.
+pub fn extract_jsonl(
+    sources: &Sources,
+    dict: &Dictionary,
+    threads: usize,
+    out: &mut dyn Write,
+    observer: &mut dyn Observer,
+) -> io::Result<ReadSummary> {
+    process(
+        sources,
+        dict,
+        threads,
+        |_, doc, ex| {
+            let mut buf = Vec::new();
+            for m in &ex.mentions {
+                let entity = dict.entity(m.entity);
+                let line = MentionLine {
+                    doc: &doc.id,
+                    entity: &entity.id,
+                    label: &entity.label,
+                    kind: entity.kind,
+                    start: m.start,
+                    end: m.end,
+                    text: &doc.text[m.start..m.end],
+                    sentence: m.sentence,
+                    paragraph: m.paragraph,
+                };
+                serde_json::to_writer(&mut buf, &line).expect("serialising to memory");
+                buf.push(b'\n');
+            }
+            buf
+        },
+        |buf| out.write_all(&buf),
+        observer,
+    )
+}

@@ -1,0 +1,247 @@
+//! The `actorgraph` binary: parses arguments, runs the library, reports and maps errors to
+//! exit codes.
+//!
+//! Exit codes: 0 success; 1 finished, but some input was skipped; 2 usage or dictionary error;
+//! 3 input or output error (missing input, unwritable output, Graphviz failure).
+
+mod cli;
+
+use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
+use actorgraph::export::{dot, json, svg};
+use actorgraph::input::{Skip, Sources};
+use actorgraph::{BuildOptions, Observer, ReadSummary, output};
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use cli::{Args, BuildConfig, Command, Format};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Marks errors in what the user asked for (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("actorgraph: error: {err:#}");
+            let usage = err.chain().any(|e| {
+                e.downcast_ref::<DictionaryError>().is_some()
+                    || e.downcast_ref::<UsageError>().is_some()
+            });
+            ExitCode::from(if usage { 2 } else { 3 })
+        }
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Command::Build(b) => {
+            let config = b.validate().map_err(|e| UsageError(format!("{e:#}")))?;
+            build(&config)
+        }
+        Command::Extract(e) => {
+            let input = &e.input;
+            let dict = load_dictionary(&input.dicts)?;
+            let sources = discover(&input.inputs)?;
+            let mut observer = Reporter::new(&sources, input.quiet);
+            let summary = output::write_streaming(&e.output, |out| {
+                actorgraph::extract_jsonl(&sources, &dict, input.threads, out, &mut observer)
+            })
+            .with_context(|| format!("writing {}", e.output.display()))?;
+            observer.finish();
+            if !input.quiet {
+                eprintln!(
+                    "actorgraph: {} articles, {} mentions{}",
+                    summary.articles,
+                    summary.mentions,
+                    skipped_note(&summary)
+                );
+            }
+            Ok(exit_for(&summary))
+        }
+        Command::Dict(d) => {
+            let dict = load_dictionary(&d.dicts)?;
+            for kind in Kind::ALL {
+                let n = dict.entities().iter().filter(|e| e.kind == kind).count();
+                println!("{kind:<13} {n:>6} entities");
+            }
+            println!(
+                "{:<13} {:>6} entities, {} distinct aliases, from {} files",
+                "total",
+                dict.entities().len(),
+                dict.alias_count(),
+                dict.files().len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load_dictionary(paths: &[PathBuf]) -> Result<Dictionary> {
+    Dictionary::load(paths).context("loading dictionaries")
+}
+
+fn discover(inputs: &[PathBuf]) -> Result<Sources> {
+    Sources::discover(inputs).context("finding input articles")
+}
+
+fn build(config: &BuildConfig) -> Result<ExitCode> {
+    output::ensure_writable(&config.out)
+        .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
+    let dict = load_dictionary(&config.dicts)?;
+    let mut formats = config.formats.list.clone();
+    if formats.contains(&Format::Svg) && !svg::graphviz_available() {
+        if !config.formats.svg_optional {
+            return Err(svg::RenderError::Missing).context("--format svg");
+        }
+        formats.retain(|f| *f != Format::Svg);
+        eprintln!(
+            "actorgraph: note: graph.svg not written: Graphviz's `dot` was not found (apt-get install graphviz)"
+        );
+    }
+    let sources = discover(&config.inputs)?;
+    let mut observer = Reporter::new(&sources, config.quiet);
+    let opts = BuildOptions {
+        window: config.window,
+        min_weight: config.min_weight,
+        evidence_limit: config.evidence,
+        threads: config.threads,
+    };
+    let (graph, summary) =
+        actorgraph::build(&sources, &dict, &opts, &mut observer).context("reading articles")?;
+    observer.finish();
+    if summary.articles == 0 {
+        bail!(
+            "no articles found in {} (expected .txt or .jsonl files); nothing written",
+            config
+                .inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let dot_options = dot::DotOptions {
+        max_nodes: config.max_nodes,
+    };
+    let mut dot_text = Vec::new();
+    dot::write(&graph, &dot_options, &mut dot_text).context("writing DOT")?;
+    for format in &formats {
+        let (name, bytes) = match format {
+            Format::Json => {
+                let mut buf = Vec::new();
+                json::write(&graph, &mut buf).context("writing JSON")?;
+                ("graph.json", buf)
+            }
+            Format::Dot => ("graph.dot", dot_text.clone()),
+            Format::Svg => {
+                let text = String::from_utf8(dot_text.clone()).context("DOT is UTF-8")?;
+                ("graph.svg", svg::render(&text)?)
+            }
+        };
+        files.push((config.out.join(name), bytes));
+    }
+    output::write_files_atomically(&files)
+        .with_context(|| format!("writing to {}", config.out.display()))?;
+
+    if !config.quiet {
+        let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+        eprintln!(
+            "actorgraph: {} articles, {} mentions, {} actors, {} ties ({} windows){}; wrote {}",
+            summary.articles,
+            summary.mentions,
+            graph.graph.node_count(),
+            graph.graph.edge_count(),
+            config.window,
+            skipped_note(&summary),
+            written.join(", ")
+        );
+    }
+    Ok(exit_for(&summary))
+}
+
+fn skipped_note(summary: &ReadSummary) -> String {
+    match (summary.skipped, summary.warnings) {
+        (0, 0) => String::new(),
+        (s, 0) => format!(", {s} inputs skipped"),
+        (0, w) => format!(", {w} warnings"),
+        (s, w) => format!(", {s} inputs skipped, {w} warnings"),
+    }
+}
+
+fn exit_for(summary: &ReadSummary) -> ExitCode {
+    if summary.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints skipped input and warnings to stderr, and a progress bar for long inputs when stderr
+/// is a terminal.
+struct Reporter {
+    bar: Option<ProgressBar>,
+}
+
+impl Reporter {
+    /// Inputs smaller than this finish too fast for a progress bar to help.
+    const BAR_MIN_BYTES: u64 = 4 << 20;
+
+    fn new(sources: &Sources, quiet: bool) -> Reporter {
+        let total = sources.total_bytes();
+        let show = !quiet && std::io::stderr().is_terminal() && total >= Self::BAR_MIN_BYTES;
+        let bar = show.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+                )
+                .expect("valid template"),
+            );
+            bar
+        });
+        Reporter { bar }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn say(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+impl Observer for Reporter {
+    fn issue(&mut self, skipped: bool, what: &Skip) {
+        let verb = if skipped { "skipped" } else { "warning" };
+        self.say(format!(
+            "actorgraph: {verb}: {}: {}",
+            what.origin, what.reason
+        ));
+    }
+
+    fn progress(&mut self, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+        }
+    }
+}

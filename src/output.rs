@@ -1,0 +1,74 @@
+//! Where outputs go: a set of files replaced atomically, or standard output.
+//!
+//! Every file is first written in full to a temporary file in its destination folder, then all
+//! are renamed into place, so a run that fails or is killed never leaves a half-written file.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// Checks early that `dir` exists (creating it if needed) and accepts new files, so a run
+/// fails before any work when it could not write its results.
+pub fn ensure_writable(dir: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    NamedTempFile::new_in(dir).map(drop)
+}
+
+/// Writes each `(path, bytes)` to a temporary file beside its destination, then moves them all
+/// into place. Nothing is replaced unless every file was written.
+pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut tmp = NamedTempFile::new_in(dir)?;
+        tmp.write_all(bytes)?;
+        // Temporary files are private (0600); outputs are ordinary files others may read.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
+        tmp.as_file().sync_all()?;
+        staged.push((tmp, path));
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// Streams into `path` through a temporary file that replaces it only when `fill` succeeds;
+/// `-` writes to standard output instead.
+pub fn write_streaming<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
+    if path.as_os_str() == "-" {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        let value = fill(&mut out)?;
+        out.flush()?;
+        return Ok(value);
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = NamedTempFile::new_in(dir)?;
+    let mut out = io::BufWriter::new(tmp);
+    let value = fill(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(value)
+}

@@ -1,0 +1,514 @@
+//! Text normalisation for matching, and Dutch paragraph/sentence segmentation.
+//!
+//! Matching never runs on the original text. [`Folded`] builds a *match form* of a document in
+//! one pass over its characters and keeps, for every byte of that form, the byte in the original
+//! text it came from, so every span found in the match form maps back to exact original offsets.
+//!
+//! The match form is:
+//! - canonically decomposed with combining marks dropped, so precomposed and decomposed
+//!   (NFC/NFD) spellings are equal and matching is accent-insensitive (`Türkiye` = `Turkiye`,
+//!   `Saudi-Arabië` = `Saudi-Arabie`);
+//! - typographic apostrophes, quotes and dashes replaced by their ASCII forms (`’` → `'`,
+//!   `“` → `"`, `—` → `-`), non-breaking and other spaces by a plain space, runs of spaces
+//!   collapsed to one, and zero-width, soft-hyphen and bidi control characters removed;
+//! - lowercased with Unicode rules (unless built with [`Case::Keep`], used to check
+//!   case-sensitive aliases).
+//!
+//! Line ends stay as `\n` so that no name can match across a paragraph break.
+//!
+//! Segmentation ([`segment`]) works on the original text: every non-empty line is a paragraph,
+//! and a paragraph splits into sentences at `.`, `!`, `?` or `…` followed by a space and a
+//! capital, digit or opening quote, except after abbreviations (`o.a.`, `bv.`, `dhr.`, `ca.`,
+//! `d.w.z.`, `nr.`, `mr.`, `prof.`, ...), initials (`J. Biden`) and inside quotations.
+//!
+//! ```
+//! use actorgraph::text::{segment, Folded};
+//! let raw = "Volgens o.a. dhr. J. Biden was het 2.597 keer zo. Kaboel ontkent.";
+//! let seg = segment(raw, 0);
+//! assert_eq!(seg.sentences.len(), 2);
+//! assert_eq!(&raw[seg.sentences[1].start..seg.sentences[1].end], "Kaboel ontkent.");
+//! let folded = Folded::new("Türkiye’s “vredes”-plan", 0);
+//! assert_eq!(folded.text(), "turkiye's \"vredes\"-plan");
+//! ```
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Whether folding lowercases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// Lowercase everything: the form used for case-insensitive matching.
+    Fold,
+    /// Keep letter case: the form used to check `exact` (case-sensitive) aliases.
+    Keep,
+}
+
+/// A document's match form, with a map back to the original byte offsets.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    text: String,
+    /// `starts[i]` is the original byte offset of the character that produced folded byte `i`;
+    /// `starts[text.len()]` is the end of the folded region in the original.
+    starts: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `raw[from..]`; offsets reported by [`Folded::original_span`] are into `raw`.
+    pub fn new(raw: &str, from: usize) -> Folded {
+        let mut text = String::with_capacity(raw.len() - from);
+        let mut starts = Vec::with_capacity(raw.len() - from + 1);
+        let mut last_space = true;
+        for (i, c) in raw[from..].char_indices() {
+            let at = (from + i) as u32;
+            fold_char(c, Case::Fold, |d| {
+                if d == ' ' {
+                    if last_space {
+                        return;
+                    }
+                    last_space = true;
+                } else {
+                    last_space = d == '\n';
+                }
+                let before = text.len();
+                text.push(d);
+                starts.extend(std::iter::repeat_n(at, text.len() - before));
+            });
+        }
+        starts.push(raw.len() as u32);
+        Folded { text, starts }
+    }
+
+    /// The match form.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a span of the match form to the span of the original text it came from. A span
+    /// that ends inside the expansion of one original character is widened to include it.
+    pub fn original_span(&self, start: usize, end: usize) -> Range<usize> {
+        let s = self.starts[start] as usize;
+        let mut e = end;
+        if e > start {
+            let last = self.starts[e - 1];
+            while e < self.text.len() && self.starts[e] == last {
+                e += 1;
+            }
+        }
+        s..self.starts[e] as usize
+    }
+}
+
+/// Folds one character into zero or more match-form characters (see the module docs).
+pub fn fold_char(c: char, case: Case, mut emit: impl FnMut(char)) {
+    decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        let d = match d {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
+            | '\u{0060}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
+            '\u{00AD}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => {
+                return;
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+            '\u{0131}' => 'i',
+            '\u{0142}' => 'l',
+            '\u{0141}' => 'L',
+            '\u{00F8}' => 'o',
+            '\u{00D8}' => 'O',
+            d if d.is_whitespace() => ' ',
+            d => d,
+        };
+        match case {
+            Case::Keep => emit(d),
+            Case::Fold => d.to_lowercase().for_each(&mut emit),
+        }
+    });
+}
+
+/// Folds a short string (an alias, a surface form) to its match form, trimmed.
+pub fn fold_str(s: &str, case: Case) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, case, |d| {
+            let d = if d == '\n' { ' ' } else { d };
+            if d == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                return;
+            }
+            out.push(d);
+        });
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// True for characters that continue a word: letters, digits and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// A sentence: a byte range of the original text and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// Paragraphs and sentences of a document, as byte ranges of the original text.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segments {
+    /// Index of the sentence containing byte `pos` (the nearest preceding one if `pos` falls
+    /// between sentences).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= pos)
+            .saturating_sub(1)
+    }
+}
+
+/// Splits `raw[from..]` into paragraphs (non-empty lines) and sentences; ranges index `raw`.
+pub fn segment(raw: &str, from: usize) -> Segments {
+    let mut seg = Segments::default();
+    let mut line_start = from;
+    let bytes = raw.as_bytes();
+    let mut i = from;
+    while i <= raw.len() {
+        let at_end = i == raw.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            push_paragraph(raw, line_start..i, &mut seg);
+            if at_end {
+                break;
+            }
+            i += 1;
+            line_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    seg
+}
+
+fn push_paragraph(raw: &str, line: Range<usize>, seg: &mut Segments) {
+    let Some(range) = trim_range(raw, line) else {
+        return;
+    };
+    let paragraph = seg.paragraphs.len();
+    seg.paragraphs.push(range.clone());
+    let text = &raw[range.clone()];
+    let mut start = 0;
+    for cut in sentence_cuts(text) {
+        if let Some(r) = trim_range(text, start..cut) {
+            seg.sentences.push(Sentence {
+                start: range.start + r.start,
+                end: range.start + r.end,
+                paragraph,
+            });
+        }
+        start = cut;
+    }
+    if let Some(r) = trim_range(text, start..text.len()) {
+        seg.sentences.push(Sentence {
+            start: range.start + r.start,
+            end: range.start + r.end,
+            paragraph,
+        });
+    }
+}
+
+/// Shrinks a range to exclude surrounding white space (and invisible format characters);
+/// `None` if nothing is left.
+fn trim_range(s: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let blank = |c: char| c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}');
+    let inner = &s[r.clone()];
+    let lead = inner.len() - inner.trim_start_matches(blank).len();
+    let body = inner.trim_matches(blank);
+    (!body.is_empty()).then(|| r.start + lead..r.start + lead + body.len())
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "bv", "bijv", "dhr", "mevr", "mw", "ca", "nr", "mr", "prof", "dr", "drs", "ir", "ing", "blz",
+    "enz", "etc", "incl", "excl", "resp", "jl", "zgn", "st", "gen", "lt", "kol", "sr", "jr", "vz",
+    "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "vgl",
+    "m.a.w", "v.chr", "n.chr", "mln", "mld", "mrd", "afb", "fig", "art", "max", "min",
+];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '\u{201F}'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '['
+    )
+}
+
+/// Byte spans (within a paragraph) of quotations that open and close in it.
+fn quote_spans(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => match double {
+                None => double = Some(i),
+                Some(o) => {
+                    spans.push(o..i);
+                    double = None;
+                }
+            },
+            '\'' | '‘' | '’' | '‚' | '‹' | '›' => {
+                let after_word =
+                    prev.is_some_and(|p| is_word_char(p) || is_terminator(p) || p == ',');
+                let before_word = next.is_some_and(is_word_char);
+                match single {
+                    None if !after_word && next.is_some_and(|n| !n.is_whitespace()) => {
+                        single = Some(i)
+                    }
+                    Some(o) if after_word && !before_word => {
+                        spans.push(o..i);
+                        single = None;
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Byte offsets (within a paragraph) after which a new sentence starts.
+fn sentence_cuts(text: &str) -> Vec<usize> {
+    let quotes = quote_spans(text);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if !is_terminator(c) {
+            k += 1;
+            continue;
+        }
+        // The run of terminators and closing quotes/brackets that ends the sentence.
+        let mut j = k;
+        while j < chars.len() && is_terminator(chars[j].1) {
+            j += 1;
+        }
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |x| x.0);
+        let next_visible = chars[j..].iter().map(|x| x.1).find(|c| !c.is_whitespace());
+        let spaced = chars.get(j).is_some_and(|x| x.1.is_whitespace());
+        let starts_sentence =
+            next_visible.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
+        let in_quote = quotes.iter().any(|q| q.start < i && end <= q.end);
+        if spaced && starts_sentence && !in_quote && !(c == '.' && is_abbreviation(&text[..i])) {
+            cuts.push(end);
+        }
+        k = j.max(k + 1);
+    }
+    cuts
+}
+
+/// Whether the token that ends `before` (the text up to a full stop) is an abbreviation or an
+/// initial, after which a full stop does not end the sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let token = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘' | '„'))
+        .next()
+        .unwrap_or("");
+    if token.is_empty() {
+        return false;
+    }
+    let mut letters = token.chars();
+    let first = letters.next().unwrap_or(' ');
+    // An initial: "J. Biden".
+    if letters.next().is_none() && first.is_uppercase() {
+        return true;
+    }
+    let lower = token.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Letter-dot chains: "o.a", "d.w.z", "J.R.R", "a.s".
+    let parts: Vec<&str> = token.split('.').collect();
+    parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(raw: &str) -> Vec<&str> {
+        segment(raw, 0)
+            .sentences
+            .iter()
+            .map(|s| &raw[s.start..s.end])
+            .collect()
+    }
+
+    macro_rules! split {
+        ($name:ident, $text:expr, [$($s:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(sentences($text), vec![$($s),*]);
+            }
+        };
+    }
+
+    split!(
+        plain,
+        "Kabul ontkent. Islamabad zegt niets.",
+        ["Kabul ontkent.", "Islamabad zegt niets."]
+    );
+    split!(
+        thousands,
+        "In 2025 waren 2.597 terroristen gedood. Dat is veel.",
+        ["In 2025 waren 2.597 terroristen gedood.", "Dat is veel."]
+    );
+    split!(
+        decimals_and_ratio,
+        "Een verhouding van 1:3. Daarna 2,5 keer zo veel.",
+        ["Een verhouding van 1:3.", "Daarna 2,5 keer zo veel."]
+    );
+    split!(
+        initials,
+        "President J. Biden sprak. Hij zweeg.",
+        ["President J. Biden sprak.", "Hij zweeg."]
+    );
+    split!(
+        abbreviations,
+        "Er waren o.a. Taliban, bv. in Kunduz, d.w.z. het noorden. Dhr. Khan en mr. Zaidi en prof. Ali en nr. 5 en ca. 20 man. Einde.",
+        [
+            "Er waren o.a. Taliban, bv. in Kunduz, d.w.z. het noorden.",
+            "Dhr. Khan en mr. Zaidi en prof. Ali en nr. 5 en ca. 20 man.",
+            "Einde."
+        ]
+    );
+    split!(
+        abbreviation_before_capital,
+        "Volgens dhr. Khan is het zo. Ja.",
+        ["Volgens dhr. Khan is het zo.", "Ja."]
+    );
+    split!(
+        inside_quotes,
+        "Hij zei: \"Wij gaan. Morgen al.\" Toen ging hij.",
+        ["Hij zei: \"Wij gaan. Morgen al.\"", "Toen ging hij."]
+    );
+    split!(
+        inside_typographic_quotes,
+        "‘Het gaat goed. Echt.’, aldus Ghani. Klaar.",
+        ["‘Het gaat goed. Echt.’, aldus Ghani.", "Klaar."]
+    );
+    split!(
+        quote_then_stop,
+        "dat de Afghanen \"de ketens hadden verbroken\". Maar al snel.",
+        [
+            "dat de Afghanen \"de ketens hadden verbroken\".",
+            "Maar al snel."
+        ]
+    );
+    split!(
+        apostrophes_are_not_quotes,
+        "Zo'n 24 baby's stierven. Het is 's avonds. Klaar.",
+        ["Zo'n 24 baby's stierven.", "Het is 's avonds.", "Klaar."]
+    );
+    split!(
+        question_and_exclamation,
+        "Wat is ISKP? Een groep! Ja…  Echt.",
+        ["Wat is ISKP?", "Een groep!", "Ja…", "Echt."]
+    );
+    split!(
+        lowercase_after_stop_does_not_split,
+        "De VS. en de taliban.",
+        ["De VS. en de taliban."]
+    );
+    split!(
+        headings_are_own_sentences,
+        "Akkoord nabij\n\nDe VS eisen garanties.\nHuis tot huis\n",
+        ["Akkoord nabij", "De VS eisen garanties.", "Huis tot huis"]
+    );
+    split!(
+        crlf_and_lone_cr,
+        "Eerste zin.\r\nTweede zin.\rDerde",
+        ["Eerste zin.", "Tweede zin.", "Derde"]
+    );
+
+    #[test]
+    fn paragraphs_are_non_empty_lines() {
+        let raw = "Kop\n\n  \nEen. Twee.\nDrie";
+        let seg = segment(raw, 0);
+        assert_eq!(seg.paragraphs.len(), 3);
+        let paras: Vec<usize> = seg.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paras, vec![0, 1, 1, 2]);
+        assert_eq!(seg.sentence_at(raw.find("Twee").unwrap()), 2);
+    }
+
+    #[test]
+    fn folding_maps_back_to_original_offsets() {
+        // NBSP, typographic apostrophe, an NFD-decomposed ë and a soft hyphen.
+        let raw = "De\u{00A0}Saudi-Arabie\u{0308}’s Tali\u{00AD}ban";
+        let f = Folded::new(raw, 0);
+        assert_eq!(f.text(), "de saudi-arabie's taliban");
+        let s = f.text().find("saudi-arabie").unwrap();
+        let span = f.original_span(s, s + "saudi-arabie".len());
+        assert_eq!(&raw[span], "Saudi-Arabie\u{0308}");
+        let t = f.text().find("taliban").unwrap();
+        assert_eq!(&raw[f.original_span(t, t + 7)], "Tali\u{00AD}ban");
+    }
+
+    #[test]
+    fn folding_is_accent_and_case_insensitive() {
+        assert_eq!(
+            fold_str("  Türkiye  Erdoğan ", Case::Fold),
+            "turkiye erdogan"
+        );
+        assert_eq!(fold_str("TÜRKİYE", Case::Keep), "TURKIYE");
+        assert_eq!(fold_str("Saudi‑Arabië", Case::Fold), "saudi-arabie");
+    }
+
+    #[test]
+    fn expansion_inside_one_character_widens_the_span() {
+        // 'İ' lowercases to two characters ("i" + combining dot, the dot then dropped) — and
+        // 'ﬀ'-like expansions must never split an original character.
+        let raw = "xİy";
+        let f = Folded::new(raw, 0);
+        assert_eq!(f.text(), "xiy");
+        assert_eq!(&raw[f.original_span(1, 2)], "İ");
+    }
+}
