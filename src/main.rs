@@ -74,7 +74,7 @@ fn run(args: Args) -> Result<ExitCode> {
             let dict = load_dictionary(&d.dicts)?;
             for kind in Kind::ALL {
                 let n = dict.entities().iter().filter(|e| e.kind == kind).count();
-                println!("{kind:<13} {n:>6} entities");
+                println!("{:<13} {n:>6} entities", kind.as_str());
             }
             println!(
                 "{:<13} {:>6} entities, {} distinct aliases, from {} files",

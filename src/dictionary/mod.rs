@@ -227,13 +227,24 @@ impl Dictionary {
                 let folded = fold_str(&at.text, Case::Fold);
                 let slot = by_fold.entry(folded).or_default();
                 let clash = |other: &load::AliasAt| {
-                    format!(
-                        "alias {:?} already defined at {}:{} (entity {:?})",
-                        at.text,
-                        other.file.display(),
-                        other.line,
-                        other.entity_id
-                    )
+                    if other.entity_id == at.entity_id {
+                        format!(
+                            "alias {:?} repeats {:?} ({}:{}): matching ignores case and \
+                             accents, so list it once",
+                            at.text,
+                            other.text,
+                            other.file.display(),
+                            other.line
+                        )
+                    } else {
+                        format!(
+                            "alias {:?} already defined at {}:{} (entity {:?})",
+                            at.text,
+                            other.file.display(),
+                            other.line,
+                            other.entity_id
+                        )
+                    }
                 };
                 if at.exact {
                     let keep = fold_str(&at.text, Case::Keep);

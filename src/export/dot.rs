@@ -147,8 +147,10 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
             with_edges
         ));
     }
-    if isolated > 0 {
-        caption.push_str(&format!("; {isolated} actors without ties not drawn"));
+    match isolated {
+        0 => {}
+        1 => caption.push_str("; 1 actor without ties not drawn"),
+        n => caption.push_str(&format!("; {n} actors without ties not drawn")),
     }
     let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
 
