@@ -1,0 +1,380 @@
+//! The command line's behaviour: options, inputs, errors, determinism and atomic outputs.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::fs;
+
+fn weights(graph: &serde_json::Value) -> BTreeMap<(String, String), u64> {
+    field(graph, "weight")
+}
+
+fn field(graph: &serde_json::Value, name: &str) -> BTreeMap<(String, String), u64> {
+    graph["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                (
+                    l["source"].as_str().unwrap().to_string(),
+                    l["target"].as_str().unwrap().to_string(),
+                ),
+                l[name].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn wider_windows_only_add_ties_and_articles() {
+    let graph = |window: &str| {
+        read_json(
+            &build_seeds(&["--format", "json", "--window", window])
+                .path()
+                .join("graph.json"),
+        )
+    };
+    let (sentence, paragraph, document) =
+        (graph("sentence"), graph("paragraph"), graph("document"));
+    let docs = |g| field(g, "documents");
+    let (s, p, d) = (docs(&sentence), docs(&paragraph), docs(&document));
+    assert!(p.len() > s.len() && d.len() > p.len());
+    // A pair sharing a sentence shares its paragraph and its article, in at least as many articles.
+    for (pair, n) in &s {
+        assert!(p[pair] >= *n, "{pair:?}");
+    }
+    for (pair, n) in &p {
+        assert!(d[pair] >= *n, "{pair:?}");
+    }
+    // Weight counts windows: in document windows it is the number of articles naming both.
+    assert_eq!(weights(&document), d);
+    // Two sentences of one paragraph naming the same pair count twice, the paragraph once.
+    let ws = weights(&sentence);
+    let wp = weights(&paragraph);
+    assert!(
+        s.keys().any(|k| ws[k] > wp[k]),
+        "some pair recurs within a paragraph"
+    );
+}
+
+#[test]
+fn min_weight_drops_light_edges_but_keeps_isolated_nodes() {
+    let all = read_json(&build_seeds(&["--format", "json"]).path().join("graph.json"));
+    let heavy = read_json(
+        &build_seeds(&["--format", "json", "--min-weight", "3"])
+            .path()
+            .join("graph.json"),
+    );
+    let expected: Vec<_> = weights(&all).into_iter().filter(|(_, w)| *w >= 3).collect();
+    assert_eq!(weights(&heavy).into_iter().collect::<Vec<_>>(), expected);
+    assert!(!expected.is_empty());
+    assert_eq!(
+        all["nodes"], heavy["nodes"],
+        "nodes stay even without edges"
+    );
+    assert_eq!(heavy["graph"]["min_weight"], 3);
+}
+
+#[test]
+fn evidence_is_bounded_by_the_option_and_spread_over_articles() {
+    let g = read_json(
+        &build_seeds(&["--format", "json", "--evidence", "1"])
+            .path()
+            .join("graph.json"),
+    );
+    for l in g["links"].as_array().unwrap() {
+        assert_eq!(l["evidence"].as_array().unwrap().len(), 1, "{l}");
+    }
+    let g = read_json(
+        &build_seeds(&["--format", "json", "--evidence", "5"])
+            .path()
+            .join("graph.json"),
+    );
+    // Taliban and the US are named together in several articles: the evidence covers them before
+    // quoting a second sentence of the same article.
+    let l = link(&g, "taliban", "united-states").unwrap();
+    let docs: Vec<&str> = l["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["doc"].as_str().unwrap())
+        .collect();
+    let distinct: std::collections::BTreeSet<&str> = docs.iter().copied().collect();
+    assert_eq!(
+        distinct.len() as u64,
+        l["documents"].as_u64().unwrap().min(5),
+        "{docs:?}"
+    );
+}
+
+#[test]
+fn outputs_are_identical_whatever_the_thread_count_and_file_order() {
+    let one = build_seeds(&["--threads", "1", "--format", "json,dot"]);
+    let two = build_seeds(&["--threads", "2", "--format", "json,dot"]);
+    // The same articles, copied in reverse order into nested folders.
+    let copy = tempfile::tempdir().unwrap();
+    let mut names: Vec<_> = fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names.reverse();
+    for (i, path) in names.iter().enumerate() {
+        let sub = copy.path().join(format!("part{}", i % 2));
+        fs::create_dir_all(&sub).unwrap();
+        fs::copy(path, sub.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let copied = run(&[
+        "build",
+        copy.path().to_str().unwrap(),
+        "--quiet",
+        "--threads",
+        "3",
+        "--format",
+        "json,dot",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(copied.status.success(), "{}", stderr(&copied));
+    for name in ["graph.json", "graph.dot"] {
+        let a = fs::read(one.path().join(name)).unwrap();
+        assert_eq!(
+            a,
+            fs::read(two.path().join(name)).unwrap(),
+            "{name}: 1 vs 2 threads"
+        );
+        // Evidence order may differ only where ids tie; article ids are file stems, equal here.
+        assert_eq!(
+            a,
+            fs::read(out.path().join(name)).unwrap(),
+            "{name}: reordered files"
+        );
+    }
+}
+
+#[test]
+fn extract_writes_json_lines_and_reads_stdin_and_jsonl() {
+    let jsonl = "{\"id\": \"a1\", \"text\": \"De Taliban en de TTP-militanten.\", \"date\": \"2024-03-01\"}\n\
+                 this line is broken\n\
+                 {\"id\": \"a2\", \"text\": \"Kaboel ontkent. Islamabad zegt niets.\"}\n";
+    let out = run_with_stdin(&["extract", "-", "--quiet"], Some(jsonl));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped input gives exit code 1"
+    );
+    assert!(
+        stderr(&out).contains("<stdin>:2: malformed JSON line"),
+        "{}",
+        stderr(&out)
+    );
+    let m = lines(&String::from_utf8(out.stdout).unwrap());
+    let got: Vec<(&str, &str, &str, u64)> = m
+        .iter()
+        .map(|m| {
+            (
+                m["doc"].as_str().unwrap(),
+                m["entity"].as_str().unwrap(),
+                m["text"].as_str().unwrap(),
+                m["sentence"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a1", "taliban", "Taliban", 0),
+            ("a1", "ttp", "TTP", 0),
+            ("a2", "kabul", "Kaboel", 0),
+            ("a2", "islamabad", "Islamabad", 1)
+        ]
+    );
+    // Plain text on stdin is one article called "stdin".
+    let out = run_with_stdin(
+        &["extract", "-", "--quiet"],
+        Some("Pakistaanse luchtaanvallen op Kabul."),
+    );
+    assert!(out.status.success());
+    let m = lines(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0]["doc"], "stdin");
+    assert_eq!(m[0]["entity"], "pakistan");
+}
+
+#[test]
+fn extract_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mentions.jsonl");
+    ok(&[
+        "extract",
+        "seeds/003_94c8b6eef121cf66.txt",
+        "--quiet",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    let m = lines(&fs::read_to_string(&file).unwrap());
+    assert!(m.iter().all(|m| m["doc"] == "003_94c8b6eef121cf66"));
+    assert!(m.iter().any(|m| m["entity"] == "panjwayi"));
+}
+
+#[test]
+fn a_dictionary_error_names_file_and_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("bad.toml");
+    fs::write(
+        &dict,
+        "[[entity]]\nid = \"x\"\nkind = \"group\"\nlabel = \"X\"\naliases = [\"Xers\"]\n\n\
+         [[entity]]\nid = \"x\"\nkind = \"militia\"\nlabel = \"Y\"\naliases = [\"Taliban\", \"\"]\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    fs::write(out_dir.join("graph.json"), "previous").unwrap();
+    let out = run(&[
+        "build",
+        "seeds",
+        "--dict",
+        dict.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let file = dict.display().to_string();
+    assert!(
+        err.contains(&format!("{file}:8: duplicate entity id \"x\"")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:9: unknown kind \"militia\"")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:11: entity \"x\": empty alias")),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(out_dir.join("graph.json")).unwrap(),
+        "previous"
+    );
+}
+
+#[test]
+fn missing_input_and_unwritable_output_fail_clearly() {
+    let out = run(&[
+        "build",
+        "no-such-folder",
+        "--quiet",
+        "--out",
+        tempfile::tempdir().unwrap().path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("no-such-folder: no such file or folder"),
+        "{}",
+        stderr(&out)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    let out = run(&["build", "seeds", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("is not writable"), "{}", stderr(&out));
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        empty.path().to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("no articles found"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn invalid_utf8_and_bad_dates_are_reported_with_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), b"Kabul \xff\xfe").unwrap();
+    fs::write(
+        dir.path().join("odd.txt"),
+        " date 2021-02-30 De Taliban in Kabul.",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        " date 2021-08-15 De Taliban in Kabul.",
+    )
+    .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.txt: not valid UTF-8 (first bad byte at offset 6)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("odd.txt:1: impossible date \"2021-02-30\""),
+        "{err}"
+    );
+    assert!(err.contains("2 articles"), "{err}");
+    let g = read_json(&out_dir.path().join("graph.json"));
+    assert_eq!(g["graph"]["articles"], 2);
+    assert_eq!(g["graph"]["dated_articles"], 1);
+    assert_eq!(link(&g, "kabul", "taliban").unwrap()["weight"], 2);
+}
+
+#[test]
+fn summary_line_reports_counts_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "build",
+        "seeds",
+        "--format",
+        "json,dot",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("5 articles") && err.contains("graph.json") && err.contains("graph.dot"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    let quiet = run(&[
+        "build",
+        "seeds",
+        "--quiet",
+        "--format",
+        "json",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(quiet.stderr.is_empty());
+}
+
+#[test]
+fn dict_command_summarises_the_shipped_dictionaries() {
+    let out = ok(&["dict"]);
+    for kind in ["group", "state", "person", "place", "organization"] {
+        assert!(out.contains(kind), "{out}");
+    }
+    assert!(out.contains("from 5 files"), "{out}");
+}
