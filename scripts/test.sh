@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need when it is missing, then runs `cargo test`:
+#   - Graphviz (`dot`), to render the DOT output;
+#   - xmllint (libxml2-utils), for the XML formats' schema checks;
+#   - Python's networkx, to load the JSON output.
+# Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "test.sh: installing ${need_apt[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c "import networkx" >/dev/null 2>&1; then
+  echo "test.sh: installing networkx" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "networkx>=3.4"
+fi
+
+cargo test --locked "$@"
