@@ -137,7 +137,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut taken_to = 0;
     for (s, e, entity) in candidates {
-        if s < taken_to && !spans.is_empty() {
+        if s < taken_to {
             continue;
         }
         taken_to = e;

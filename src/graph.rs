@@ -17,7 +17,7 @@
 //! Weight is the number of windows (sentences by default) in which both actors appear; an actor
 //! named twice in one window counts once.
 
-use crate::dictionary::{Dictionary, Kind};
+use crate::dictionary::{Attributes, Dictionary, Kind};
 use crate::extract::Extraction;
 use crate::input::Document;
 use petgraph::graph::UnGraph;
@@ -272,11 +272,7 @@ impl Accumulator {
                 documents: stats.documents,
                 first_date: stats.first_date,
                 last_date: stats.last_date,
-                country: def.country.clone(),
-                subtype: def.subtype.clone(),
-                acts_for: def.acts_for.clone(),
-                lat: def.lat,
-                lon: def.lon,
+                attributes: def.attributes.clone(),
             };
             index.insert(entity, graph.add_node(node));
         }
@@ -324,16 +320,9 @@ pub struct Node {
     pub first_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subtype: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub acts_for: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lat: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lon: Option<f64>,
+    /// The dictionary's attributes (country, subtype, acts_for, coordinates).
+    #[serde(flatten)]
+    pub attributes: Attributes,
 }
 
 /// An undirected co-occurrence edge.

@@ -1,6 +1,6 @@
 //! Reading dictionary files into located entities, with every problem tied to a file and line.
 
-use super::{DictionaryError, Entity, Kind, Problem};
+use super::{Attributes, DictionaryError, Entity, Kind, Problem};
 use crate::text::{Case, fold_str, is_word_char};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -243,11 +243,13 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         exact: raw.exact.into_iter().map(Spanned::into_inner).collect(),
         compound: raw.compound,
-        country: raw.country.map(Spanned::into_inner),
-        subtype: raw.subtype,
-        acts_for: raw.acts_for,
-        lat: raw.lat.map(Spanned::into_inner),
-        lon: raw.lon.map(Spanned::into_inner),
+        attributes: Attributes {
+            country: raw.country.map(Spanned::into_inner),
+            subtype: raw.subtype,
+            acts_for: raw.acts_for,
+            lat: raw.lat.map(Spanned::into_inner),
+            lon: raw.lon.map(Spanned::into_inner),
+        },
     };
     let located = Located {
         entity,

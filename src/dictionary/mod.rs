@@ -87,10 +87,20 @@ pub struct Entity {
     pub exact: Vec<String>,
     #[serde(skip)]
     pub compound: bool,
+    #[serde(flatten)]
+    pub attributes: Attributes,
+}
+
+/// Optional descriptive attributes of an entity, carried into every export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Attributes {
+    /// ISO 3166 alpha-2 code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Free text, for example "media" or "community".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtype: Option<String>,
+    /// Id of the entity this one speaks for (a capital for its state).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acts_for: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -208,7 +218,7 @@ impl Dictionary {
         }
         entities.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         for (e, _) in &entities {
-            if let Some(target) = &e.acts_for
+            if let Some(target) = &e.attributes.acts_for
                 && !ids.contains_key(target)
             {
                 let (file, line) = &ids[&e.id];

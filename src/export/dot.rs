@@ -62,6 +62,15 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// "1 article", "2 articles".
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn esc(s: &str) -> Id {
     Id::Escaped(quote(s))
 }
@@ -133,10 +142,10 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
     let max_weight = edges.iter().map(|&e| g[e].weight).max().unwrap_or(1).max(1);
 
     let mut caption = format!(
-        "{} actors, {} ties from {} articles ({} windows)",
-        drawn.len(),
-        edges.len(),
-        graph.info.articles,
+        "{}, {} from {} ({} windows)",
+        count(drawn.len() as u64, "actor"),
+        count(edges.len() as u64, "tie"),
+        count(graph.info.articles, "article"),
         graph.info.window
     );
     let isolated = g.node_count() - with_edges;
@@ -147,10 +156,11 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
             with_edges
         ));
     }
-    match isolated {
-        0 => {}
-        1 => caption.push_str("; 1 actor without ties not drawn"),
-        n => caption.push_str(&format!("; {n} actors without ties not drawn")),
+    if isolated > 0 {
+        caption.push_str(&format!(
+            "; {} without ties not drawn",
+            count(isolated as u64, "actor")
+        ));
     }
     let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
 
@@ -178,8 +188,11 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         let (colour, shape) = style(node.kind);
         let scale = (node.mentions as f64).ln_1p() / (max_mentions as f64).ln_1p();
         let tooltip = format!(
-            "{} ({}): {} mentions in {} articles",
-            node.label, node.kind, node.mentions, node.documents
+            "{} ({}): {} in {}",
+            node.label,
+            node.kind,
+            count(node.mentions, "mention"),
+            count(node.documents, "article")
         );
         stmts.push(Stmt::Node(DotNode::new(
             NodeId(esc(&node.id), None),
@@ -197,8 +210,11 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         let edge = &g[e];
         let scale = (edge.weight as f64).ln_1p() / (max_weight as f64).ln_1p();
         let tooltip = format!(
-            "{} — {}: {} windows in {} articles",
-            g[a].label, g[b].label, edge.weight, edge.documents
+            "{} — {}: together in {} of {}",
+            g[a].label,
+            g[b].label,
+            count(edge.weight, graph.info.window.as_str()),
+            count(edge.documents, "article")
         );
         stmts.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(

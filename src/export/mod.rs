@@ -8,3 +8,113 @@
 pub mod dot;
 pub mod json;
 pub mod svg;
+
+#[cfg(test)]
+mod snapshots {
+    //! The exporters on a tiny fixed graph, reviewed like code (`cargo insta review`).
+
+    use crate::dictionary::Dictionary;
+    use crate::graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
+    use crate::input::Document;
+
+    fn tiny() -> ActorGraph {
+        let dict = Dictionary::from_toml(
+            "tiny.toml",
+            r#"
+[[entity]]
+id = "taliban"
+kind = "group"
+label = "Taliban"
+aliases = ["Taliban"]
+
+[[entity]]
+id = "kabul"
+kind = "place"
+label = "Kabul"
+aliases = ["Kabul", "Kaboel"]
+country = "AF"
+acts_for = "afghanistan"
+
+[[entity]]
+id = "afghanistan"
+kind = "state"
+label = "Afghanistan"
+aliases = ["Afghanistan", "Afghaanse"]
+
+[[entity]]
+id = "quoted"
+kind = "organization"
+label = "Het \"Bureau\" \\ Kabul"
+aliases = ["Bureau"]
+subtype = "media"
+"#,
+        )
+        .unwrap();
+        let docs = [
+            (
+                "a",
+                Some("2021-08"),
+                "De Taliban namen Kabul in. Afghaanse troepen vluchtten.",
+            ),
+            (
+                "b",
+                None,
+                "Kaboel en de Taliban.\nHet Bureau meldt dat de Taliban in Afghanistan winnen.",
+            ),
+        ];
+        let mut acc = Accumulator::new(2);
+        for (seq, (id, date, text)) in docs.into_iter().enumerate() {
+            let doc = Document {
+                id: id.into(),
+                date: date.map(String::from),
+                title: None,
+                url: None,
+                text: text.into(),
+                body_start: 0,
+                origin: id.into(),
+            };
+            let ex = crate::extract::extract(&dict, &doc);
+            acc.add(Contribution::of(&doc, seq as u64, &ex, Window::Sentence, 2));
+        }
+        acc.finish(&dict, RunInfo::new(&dict, Window::Sentence, 1, 2))
+    }
+
+    fn text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+        let mut buf = Vec::new();
+        write(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn json_snapshot() {
+        let g = tiny();
+        insta::assert_snapshot!(text(|out| super::json::write(&g, out)));
+    }
+
+    #[test]
+    fn dot_snapshot() {
+        let g = tiny();
+        let options = super::dot::DotOptions::default();
+        insta::assert_snapshot!(text(|out| super::dot::write(&g, &options, out)));
+    }
+
+    #[test]
+    fn dot_max_nodes_keeps_the_most_connected() {
+        let g = tiny();
+        let options = super::dot::DotOptions { max_nodes: 2 };
+        let dot = text(|out| super::dot::write(&g, &options, out));
+        // Taliban has weighted degree 4; the other three tie at 2 and the tie goes by id.
+        assert!(dot.contains("\"taliban\"[label=\"Taliban\""), "{dot}");
+        assert!(
+            dot.contains("\"afghanistan\"[label=\"Afghanistan\""),
+            "{dot}"
+        );
+        assert!(
+            !dot.contains("\"kabul\"[") && !dot.contains("\"quoted\"["),
+            "{dot}"
+        );
+        assert!(dot.contains("\"afghanistan\" -- \"taliban\""), "{dot}");
+        assert!(!dot.contains("\"kabul\" -- \"taliban\""), "{dot}");
+        assert!(dot.contains("top 2 of 4 connected actors"), "{dot}");
+    }
+}
