@@ -389,3 +389,117 @@ impl ActorGraph {
         degree
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    const DICT: &str = r#"
+[[entity]]
+id = "taliban"
+kind = "group"
+label = "Taliban"
+aliases = ["Taliban"]
+
+[[entity]]
+id = "kabul"
+kind = "place"
+label = "Kabul"
+aliases = ["Kabul"]
+
+[[entity]]
+id = "doha"
+kind = "place"
+label = "Doha"
+aliases = ["Doha"]
+"#;
+
+    fn doc(id: &str, date: Option<&str>, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            date: date.map(String::from),
+            title: None,
+            url: None,
+            text: text.into(),
+            body_start: 0,
+            origin: id.into(),
+        }
+    }
+
+    fn graph(docs: &[Document], order: &[usize], window: Window, limit: usize) -> ActorGraph {
+        let dict = Dictionary::from_toml("d.toml", DICT).unwrap();
+        let mut acc = Accumulator::new(limit);
+        for &i in order {
+            let ex = extract(&dict, &docs[i]);
+            acc.add(Contribution::of(&docs[i], i as u64, &ex, window, limit));
+        }
+        acc.finish(&dict, RunInfo::new(&dict, window, 1, limit))
+    }
+
+    fn edge<'a>(g: &'a ActorGraph, a: &str, b: &str) -> &'a Edge {
+        let find = |id: &str| {
+            g.graph
+                .node_indices()
+                .find(|&n| g.graph[n].id == id)
+                .unwrap()
+        };
+        let e = g.graph.find_edge(find(a), find(b)).expect("edge");
+        &g.graph[e]
+    }
+
+    fn corpus() -> Vec<Document> {
+        vec![
+            doc(
+                "c",
+                Some("2021-08"),
+                "Taliban in Kabul. Taliban weer in Kabul. Doha.",
+            ),
+            doc("a", Some("2020-02"), "Taliban en Kabul en Taliban."),
+            doc("b", None, "Kabul.\nTaliban in Doha. Dan Kabul."),
+        ]
+    }
+
+    #[test]
+    fn merging_order_does_not_change_the_graph() {
+        let docs = corpus();
+        let forward = graph(&docs, &[0, 1, 2], Window::Sentence, 2);
+        let backward = graph(&docs, &[2, 1, 0], Window::Sentence, 2);
+        let nodes = |g: &ActorGraph| g.graph.node_weights().cloned().collect::<Vec<_>>();
+        let edges = |g: &ActorGraph| g.graph.edge_weights().cloned().collect::<Vec<_>>();
+        assert_eq!(nodes(&forward), nodes(&backward));
+        assert_eq!(edges(&forward), edges(&backward));
+    }
+
+    #[test]
+    fn weight_counts_windows_once_per_pair_and_dates_span_dated_articles() {
+        let g = graph(&corpus(), &[0, 1, 2], Window::Sentence, 3);
+        let e = edge(&g, "kabul", "taliban");
+        // c: two sentences; a: one sentence naming Taliban twice; b: none.
+        assert_eq!((e.weight, e.documents), (3, 2));
+        assert_eq!(
+            (e.first_date.as_deref(), e.last_date.as_deref()),
+            (Some("2020-02"), Some("2021-08"))
+        );
+        // Evidence: the first sentence of each article before a second one from article c.
+        let quoted: Vec<(&str, usize)> = e
+            .evidence
+            .iter()
+            .map(|x| (x.doc.as_str(), x.sentence))
+            .collect();
+        assert_eq!(quoted, vec![("a", 0), ("c", 0), ("c", 1)]);
+    }
+
+    #[test]
+    fn paragraph_windows_quote_the_sentence_naming_each_actor() {
+        let g = graph(&corpus(), &[0, 1, 2], Window::Paragraph, 3);
+        let e = edge(&g, "doha", "kabul");
+        // Article c is one paragraph; b's second paragraph names Doha then Kabul.
+        assert_eq!(e.weight, 2);
+        let texts: Vec<&str> = e.evidence.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Taliban in Doha. … Dan Kabul.", "Taliban in Kabul. … Doha."]
+        );
+    }
+}
