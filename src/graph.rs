@@ -415,18 +415,6 @@ label = "Doha"
 aliases = ["Doha"]
 "#;
 
-    fn doc(id: &str, date: Option<&str>, text: &str) -> Document {
-        Document {
-            id: id.into(),
-            date: date.map(String::from),
-            title: None,
-            url: None,
-            text: text.into(),
-            body_start: 0,
-            origin: id.into(),
-        }
-    }
-
     fn graph(docs: &[Document], order: &[usize], window: Window, limit: usize) -> ActorGraph {
         let dict = Dictionary::from_toml("d.toml", DICT).unwrap();
         let mut acc = Accumulator::new(limit);
@@ -450,13 +438,13 @@ aliases = ["Doha"]
 
     fn corpus() -> Vec<Document> {
         vec![
-            doc(
+            Document::new(
                 "c",
                 Some("2021-08"),
                 "Taliban in Kabul. Taliban weer in Kabul. Doha.",
             ),
-            doc("a", Some("2020-02"), "Taliban en Kabul en Taliban."),
-            doc("b", None, "Kabul.\nTaliban in Doha. Dan Kabul."),
+            Document::new("a", Some("2020-02"), "Taliban en Kabul en Taliban."),
+            Document::new("b", None, "Kabul.\nTaliban in Doha. Dan Kabul."),
         ]
     }
 

@@ -39,6 +39,21 @@ pub struct Document {
     pub origin: String,
 }
 
+impl Document {
+    /// An article from memory (no title or URL; offsets index `text`).
+    pub fn new(id: &str, date: Option<&str>, text: &str) -> Document {
+        Document {
+            id: id.to_string(),
+            date: date.map(String::from),
+            title: None,
+            url: None,
+            text: text.to_string(),
+            body_start: 0,
+            origin: id.to_string(),
+        }
+    }
+}
+
 /// Input that was skipped, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skip {

@@ -64,15 +64,7 @@ subtype = "media"
         ];
         let mut acc = Accumulator::new(2);
         for (seq, (id, date, text)) in docs.into_iter().enumerate() {
-            let doc = Document {
-                id: id.into(),
-                date: date.map(String::from),
-                title: None,
-                url: None,
-                text: text.into(),
-                body_start: 0,
-                origin: id.into(),
-            };
+            let doc = Document::new(id, date, text);
             let ex = crate::extract::extract(&dict, &doc);
             acc.add(Contribution::of(&doc, seq as u64, &ex, Window::Sentence, 2));
         }
