@@ -251,11 +251,6 @@ impl Accumulator {
         }
     }
 
-    /// Articles added so far.
-    pub fn articles(&self) -> u64 {
-        self.articles
-    }
-
     /// Builds the graph; edges with `weight < min_weight` are dropped.
     pub fn finish(self, dict: &Dictionary, info: RunInfo) -> ActorGraph {
         let mut graph = UnGraph::with_capacity(self.nodes.len(), self.edges.len());

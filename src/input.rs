@@ -18,6 +18,7 @@
 //! where and why; the rest is processed.
 
 use serde::Deserialize;
+use std::collections::VecDeque;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -354,7 +355,8 @@ struct JsonLines<'a> {
     origin: String,
     reader: Box<dyn BufRead + 'a>,
     line: usize,
-    pending: Vec<Item>,
+    /// Items of the last line read, in order (a warning before its article).
+    pending: VecDeque<Item>,
 }
 
 impl<'a> JsonLines<'a> {
@@ -363,39 +365,50 @@ impl<'a> JsonLines<'a> {
             origin,
             reader,
             line: 0,
-            pending: Vec::new(),
+            pending: VecDeque::new(),
         }
     }
 
-    fn parse_line(&mut self, buf: &[u8]) -> Option<Item> {
+    /// Parses one line into `pending`: nothing for a blank line, a skip, or an article preceded
+    /// by a warning about its date.
+    fn parse_line(&mut self, buf: &[u8]) {
         let origin = format!("{}:{}", self.origin, self.line);
         let skip = |reason: String| {
-            Some(Item::Skipped(Skip {
+            Item::Skipped(Skip {
                 origin: origin.clone(),
                 reason,
-            }))
+            })
         };
         let Ok(line) = std::str::from_utf8(buf) else {
-            return skip("not valid UTF-8".into());
+            self.pending.push_back(skip("not valid UTF-8".into()));
+            return;
         };
         if line.trim().is_empty() {
-            return None;
+            return;
         }
         let article: JsonArticle = match serde_json::from_str(line) {
             Ok(a) => a,
-            Err(e) => return skip(format!("malformed JSON line: {e}")),
+            Err(e) => {
+                self.pending
+                    .push_back(skip(format!("malformed JSON line: {e}")));
+                return;
+            }
         };
         let id = match article.id {
             serde_json::Value::String(s) if !s.is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
-            _ => return skip("\"id\" must be a non-empty string or a number".into()),
+            _ => {
+                self.pending
+                    .push_back(skip("\"id\" must be a non-empty string or a number".into()));
+                return;
+            }
         };
         let date = match article.date.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(d) => match parse_date(d) {
                 Some(d) => Some(d),
                 None => {
-                    self.pending.push(Item::Warning(Skip {
+                    self.pending.push_back(Item::Warning(Skip {
                         origin: origin.clone(),
                         reason: format!("impossible date {d:?}; article kept without a date"),
                     }));
@@ -403,7 +416,7 @@ impl<'a> JsonLines<'a> {
                 }
             },
         };
-        Some(Item::Document(Document {
+        self.pending.push_back(Item::Document(Document {
             id,
             date,
             title: article.title,
@@ -411,7 +424,7 @@ impl<'a> JsonLines<'a> {
             text: article.text,
             body_start: 0,
             origin,
-        }))
+        }));
     }
 }
 
@@ -420,7 +433,7 @@ impl Iterator for JsonLines<'_> {
 
     fn next(&mut self) -> Option<Item> {
         loop {
-            if let Some(item) = self.pending.pop() {
+            if let Some(item) = self.pending.pop_front() {
                 return Some(item);
             }
             let mut buf = Vec::new();
@@ -428,12 +441,7 @@ impl Iterator for JsonLines<'_> {
                 Ok(0) => return None,
                 Ok(_) => {
                     self.line += 1;
-                    if let Some(item) = self.parse_line(&buf) {
-                        if self.pending.is_empty() {
-                            return Some(item);
-                        }
-                        self.pending.insert(0, item);
-                    }
+                    self.parse_line(&buf);
                 }
                 Err(e) => {
                     self.line += 1;

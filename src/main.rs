@@ -137,8 +137,9 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     let dot_options = dot::DotOptions {
         max_nodes: config.max_nodes,
     };
-    let mut dot_text = Vec::new();
-    dot::write(&graph, &dot_options, &mut dot_text).context("writing DOT")?;
+    let mut dot_bytes = Vec::new();
+    dot::write(&graph, &dot_options, &mut dot_bytes).context("writing DOT")?;
+    let dot_text = String::from_utf8(dot_bytes).context("DOT is UTF-8")?;
     for format in &formats {
         let (name, bytes) = match format {
             Format::Json => {
@@ -146,11 +147,8 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
                 json::write(&graph, &mut buf).context("writing JSON")?;
                 ("graph.json", buf)
             }
-            Format::Dot => ("graph.dot", dot_text.clone()),
-            Format::Svg => {
-                let text = String::from_utf8(dot_text.clone()).context("DOT is UTF-8")?;
-                ("graph.svg", svg::render(&text)?)
-            }
+            Format::Dot => ("graph.dot", dot_text.as_bytes().to_vec()),
+            Format::Svg => ("graph.svg", svg::render(&dot_text)?),
         };
         files.push((config.out.join(name), bytes));
     }
