@@ -17,7 +17,7 @@
 //! Weight is the number of windows (sentences by default) in which both actors appear; an actor
 //! named twice in one window counts once.
 
-use crate::dictionary::{Attributes, Dictionary, Kind};
+use crate::dictionary::{Attributes, Dictionary, Kind, Role};
 use crate::extract::Extraction;
 use crate::input::Document;
 use petgraph::graph::UnGraph;
@@ -189,6 +189,8 @@ struct NodeStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
+    /// Dated articles naming the actor, by date: to tell which roles were held then.
+    dates: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -239,6 +241,9 @@ impl Accumulator {
             n.mentions += u64::from(mentions);
             n.documents += 1;
             widen(&mut n.first_date, &mut n.last_date, &c.date);
+            if let Some(d) = &c.date {
+                *n.dates.entry(d.clone()).or_default() += 1;
+            }
         }
         for (pair, hit) in c.pairs {
             let e = self.edges.entry(pair).or_default();
@@ -259,6 +264,22 @@ impl Accumulator {
         nodes.sort_by_key(|(e, _)| *e);
         for (entity, stats) in nodes {
             let def = dict.entity(entity);
+            let roles = def
+                .roles
+                .iter()
+                .filter_map(|role| {
+                    let articles: u64 = stats
+                        .dates
+                        .iter()
+                        .filter(|(d, _)| role.valid_at(d))
+                        .map(|(_, n)| n)
+                        .sum();
+                    (articles > 0).then(|| RoleAt {
+                        role: role.clone(),
+                        articles,
+                    })
+                })
+                .collect();
             let node = Node {
                 id: def.id.clone(),
                 label: def.label.clone(),
@@ -267,6 +288,7 @@ impl Accumulator {
                 documents: stats.documents,
                 first_date: stats.first_date,
                 last_date: stats.last_date,
+                roles,
                 attributes: def.attributes.clone(),
             };
             index.insert(entity, graph.add_node(node));
@@ -315,9 +337,21 @@ pub struct Node {
     pub first_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
+    /// The dictionary's roles valid at the dates of the articles naming the actor.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleAt>,
     /// The dictionary's attributes (country, subtype, acts_for, coordinates).
     #[serde(flatten)]
     pub attributes: Attributes,
+}
+
+/// A dictionary role held at the date of at least one article naming the actor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleAt {
+    #[serde(flatten)]
+    pub role: Role,
+    /// Dated articles naming the actor while the role was held.
+    pub articles: u64,
 }
 
 /// An undirected co-occurrence edge.

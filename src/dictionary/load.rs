@@ -1,6 +1,7 @@
 //! Reading dictionary files into located entities, with every problem tied to a file and line.
 
-use super::{Attributes, DictionaryError, Entity, Kind, Problem};
+use super::{Attributes, DictionaryError, Entity, Kind, Problem, Role};
+use crate::input::parse_date;
 use crate::text::{Case, fold_str, is_word_char};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,32 @@ use toml::Spanned;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// The language of the names in this file; files without one are always loaded.
+    lang: Option<Spanned<String>>,
     #[serde(default)]
     entity: Vec<Spanned<RawEntity>>,
+    #[serde(default)]
+    extend: Vec<Spanned<RawExtend>>,
+}
+
+/// More names for an entity defined in another file (a language layer).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtend {
+    id: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    exact: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    title: Spanned<String>,
+    of: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -30,6 +55,8 @@ struct RawEntity {
     acts_for: Option<String>,
     lat: Option<Spanned<f64>>,
     lon: Option<Spanned<f64>>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
 }
 
 /// An alias with where it was written.
@@ -58,6 +85,26 @@ pub(super) struct Located {
     pub aliases: Vec<AliasAt>,
     pub file: PathBuf,
     pub line: usize,
+    /// Where each role's `of` was written, to report an unknown id.
+    pub role_lines: Vec<usize>,
+}
+
+/// Extra aliases for an entity defined elsewhere, with where they were written.
+pub(super) struct Extension {
+    pub id: String,
+    pub aliases: Vec<AliasAt>,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// What the files hold once parsed: entities, extensions and every problem found.
+#[derive(Default)]
+pub(super) struct Parsed {
+    pub located: Vec<Located>,
+    pub extensions: Vec<Extension>,
+    pub problems: Vec<Problem>,
+    /// Files left out because their `lang` was not asked for.
+    pub skipped: Vec<PathBuf>,
 }
 
 impl Located {
@@ -119,15 +166,15 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Parses and checks every file. Entities are returned even when they have problems (their bad
 /// aliases left out), so that checks across entities can still report everything at once.
-pub(super) fn parse_all(sources: &[(PathBuf, String)]) -> (Vec<Located>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut located = Vec::new();
+/// With `langs`, a file whose `lang` is not among them is left out.
+pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>) -> Parsed {
+    let mut parsed = Parsed::default();
     for (file, text) in sources {
         let raw: RawFile = match toml::from_str(text) {
             Ok(r) => r,
             Err(e) => {
                 let line = e.span().map_or(1, |s| line_of(text, s.start));
-                problems.push(Problem {
+                parsed.problems.push(Problem {
                     file: file.clone(),
                     line,
                     message: e.message().trim().replace('\n', " "),
@@ -135,15 +182,91 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)]) -> (Vec<Located>, Vec<Pro
                 continue;
             }
         };
+        if let Some(lang) = &raw.lang {
+            let code = lang.get_ref();
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                parsed.problems.push(Problem {
+                    file: file.clone(),
+                    line: line_of(text, lang.span().start),
+                    message: format!("lang {code:?} must be a two-letter ISO 639-1 code such as \"en\""),
+                });
+            }
+            if langs.is_some_and(|wanted| !wanted.iter().any(|w| w == code)) {
+                parsed.skipped.push(file.clone());
+                continue;
+            }
+        }
         for spanned in raw.entity {
             let line = line_of(text, spanned.span().start);
             let raw = spanned.into_inner();
             let (entity, mut found) = check_entity(file, text, line, raw);
-            located.push(entity);
-            problems.append(&mut found);
+            parsed.located.push(entity);
+            parsed.problems.append(&mut found);
+        }
+        for spanned in raw.extend {
+            let line = line_of(text, spanned.span().start);
+            let raw = spanned.into_inner();
+            let id = raw.id.into_inner();
+            let mut problems = Vec::new();
+            let aliases = check_aliases(file, text, &id, &raw.aliases, &raw.exact, &mut problems);
+            if aliases.is_empty() && problems.is_empty() {
+                problems.push(Problem {
+                    file: file.clone(),
+                    line,
+                    message: format!("extend {id:?} adds no aliases"),
+                });
+            }
+            parsed.problems.append(&mut problems);
+            parsed.extensions.push(Extension {
+                id,
+                aliases,
+                file: file.clone(),
+                line,
+            });
         }
     }
-    (located, problems)
+    parsed
+}
+
+/// Checks the aliases of one entity (or extension), reporting those that cannot match.
+fn check_aliases(
+    file: &Path,
+    text: &str,
+    id: &str,
+    any_case: &[Spanned<String>],
+    exact: &[Spanned<String>],
+    problems: &mut Vec<Problem>,
+) -> Vec<AliasAt> {
+    let mut aliases = Vec::new();
+    for (list, exact) in [(any_case, false), (exact, true)] {
+        for alias in list {
+            let alias_line = line_of(text, alias.span().start);
+            let folded = fold_str(alias.get_ref(), Case::Fold);
+            let message = if folded.is_empty() {
+                format!("entity {id:?}: empty alias")
+            } else if !folded.chars().any(is_word_char) {
+                format!(
+                    "entity {id:?}: alias {:?} has no letter or digit, so it cannot match",
+                    alias.get_ref()
+                )
+            } else {
+                aliases.push(AliasAt {
+                    text: alias.get_ref().trim().to_string(),
+                    exact,
+                    file: file.to_path_buf(),
+                    line: alias_line,
+                    entity_id: id.to_string(),
+                });
+                continue;
+            };
+            problems.push(Problem {
+                file: file.to_path_buf(),
+                line: alias_line,
+                message,
+            });
+        }
+    }
+    aliases
 }
 
 fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Located, Vec<Problem>) {
@@ -208,33 +331,51 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
             );
         }
     }
-    let mut aliases = Vec::new();
-    for (list, exact) in [(&raw.aliases, false), (&raw.exact, true)] {
-        for alias in list {
-            let alias_line = at(alias.span());
-            let folded = fold_str(alias.get_ref(), Case::Fold);
-            if folded.is_empty() {
-                problem(alias_line, format!("entity {id:?}: empty alias"));
-                continue;
-            }
-            if !folded.chars().any(is_word_char) {
-                problem(
-                    alias_line,
-                    format!(
-                        "entity {id:?}: alias {:?} has no letter or digit, so it cannot match",
-                        alias.get_ref()
+    let aliases = check_aliases(file, text, &id, &raw.aliases, &raw.exact, &mut problems);
+    let mut roles = Vec::new();
+    let mut role_lines = Vec::new();
+    for role in raw.roles {
+        let title_line = at(role.title.span());
+        let mut date = |d: Option<Spanned<String>>, name: &str| -> Option<String> {
+            let d = d?;
+            let parsed = parse_date(d.get_ref());
+            if parsed.is_none() {
+                problems.push(Problem {
+                    file: file.to_path_buf(),
+                    line: at(d.span()),
+                    message: format!(
+                        "entity {id:?}: role {name} {:?} is not a date (YYYY-MM or YYYY-MM-DD)",
+                        d.get_ref()
                     ),
-                );
-                continue;
+                });
             }
-            aliases.push(AliasAt {
-                text: alias.get_ref().trim().to_string(),
-                exact,
+            parsed
+        };
+        let from = date(role.from, "from");
+        let to = date(role.to, "to");
+        if let (Some(f), Some(t)) = (&from, &to)
+            && f > t
+        {
+            problems.push(Problem {
                 file: file.to_path_buf(),
-                line: alias_line,
-                entity_id: id.clone(),
+                line: title_line,
+                message: format!("entity {id:?}: role ends ({t}) before it starts ({f})"),
             });
         }
+        if role.title.get_ref().trim().is_empty() {
+            problems.push(Problem {
+                file: file.to_path_buf(),
+                line: title_line,
+                message: format!("entity {id:?}: role with an empty title"),
+            });
+        }
+        role_lines.push(role.of.as_ref().map_or(title_line, |o| at(o.span())));
+        roles.push(Role {
+            title: role.title.into_inner().trim().to_string(),
+            of: role.of.map(Spanned::into_inner),
+            from,
+            to,
+        });
     }
     let entity = Entity {
         id,
@@ -243,6 +384,7 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         exact: raw.exact.into_iter().map(Spanned::into_inner).collect(),
         compound: raw.compound,
+        roles,
         attributes: Attributes {
             country: raw.country.map(Spanned::into_inner),
             subtype: raw.subtype,
@@ -256,6 +398,7 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
         aliases,
         file: file.to_path_buf(),
         line: id_line,
+        role_lines,
     };
     (located, problems)
 }

@@ -87,8 +87,49 @@ pub struct Entity {
     pub exact: Vec<String>,
     #[serde(skip)]
     pub compound: bool,
+    /// Roles held between dates (office, government); see [`Role`].
+    #[serde(skip)]
+    pub roles: Vec<Role>,
     #[serde(flatten)]
     pub attributes: Attributes,
+}
+
+/// A role an entity holds between two dates: Imran Khan is prime minister of Pakistan from
+/// 2018-08-18 to 2022-04-10; the Taliban govern Afghanistan from 2021-08-15.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    pub title: String,
+    /// The entity the role is held in or for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// First day (`YYYY-MM-DD`) or month (`YYYY-MM`); open when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last day or month, inclusive; open (still held) when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl Role {
+    /// Whether the role was held at some time within `date` (a day or a month).
+    pub fn valid_at(&self, date: &str) -> bool {
+        let lo = |d: &str| {
+            if d.len() == 7 {
+                format!("{d}-00")
+            } else {
+                d.to_string()
+            }
+        };
+        let hi = |d: &str| {
+            if d.len() == 7 {
+                format!("{d}-99")
+            } else {
+                d.to_string()
+            }
+        };
+        self.from.as_deref().is_none_or(|f| hi(date) >= lo(f))
+            && self.to.as_deref().is_none_or(|t| lo(date) <= hi(t))
+    }
 }
 
 /// Optional descriptive attributes of an entity, carried into every export.
@@ -166,8 +207,18 @@ impl fmt::Debug for Dictionary {
 }
 
 impl Dictionary {
-    /// Loads every `*.toml` file under each path (a file or a folder, walked in sorted order).
+    /// Loads every `*.toml` file under each path (a file or a folder, walked in sorted order),
+    /// in every language.
     pub fn load(paths: &[PathBuf]) -> Result<Dictionary, DictionaryError> {
+        Self::load_langs(paths, None)
+    }
+
+    /// Like [`Dictionary::load`], but a file with a `lang` not in `langs` is left out (files
+    /// without `lang` are always read).
+    pub fn load_langs(
+        paths: &[PathBuf],
+        langs: Option<&[String]>,
+    ) -> Result<Dictionary, DictionaryError> {
         let files = load::dictionary_files(paths)?;
         let mut sources = Vec::new();
         for file in &files {
@@ -177,15 +228,16 @@ impl Dictionary {
             })?;
             sources.push((file.clone(), text));
         }
-        let mut dict = Self::from_sources(&sources)?;
-        dict.files = files;
+        let parsed = load::parse_all(&sources, langs);
+        let skipped = parsed.skipped.clone();
+        let mut dict = Self::compile(parsed)?;
+        dict.files = files.into_iter().filter(|f| !skipped.contains(f)).collect();
         Ok(dict)
     }
 
     /// Builds a dictionary from `(file name, TOML text)` pairs; the names appear in errors.
     pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Dictionary, DictionaryError> {
-        let (located, problems) = load::parse_all(sources);
-        Self::compile(located, problems)
+        Self::compile(load::parse_all(sources, None))
     }
 
     /// Parses one TOML text (handy in tests and examples).
@@ -193,12 +245,16 @@ impl Dictionary {
         Self::from_sources(&[(PathBuf::from(name), text.to_string())])
     }
 
-    fn compile(
-        located: Vec<load::Located>,
-        mut problems: Vec<Problem>,
-    ) -> Result<Dictionary, DictionaryError> {
+    fn compile(parsed: load::Parsed) -> Result<Dictionary, DictionaryError> {
+        let load::Parsed {
+            located,
+            extensions,
+            mut problems,
+            ..
+        } = parsed;
         let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
         let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+        let mut role_lines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for l in located {
             if let Some((file, line)) = ids.get(&l.entity.id) {
                 problems.push(l.problem(
@@ -213,11 +269,43 @@ impl Dictionary {
                 continue;
             }
             ids.insert(l.entity.id.clone(), (l.file.clone(), l.line));
+            role_lines.insert(l.entity.id.clone(), l.role_lines.clone());
             let aliases = l.aliases.clone();
             entities.push((l.entity, aliases));
         }
         entities.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        for ext in extensions {
+            match entities.binary_search_by(|(e, _)| e.id.cmp(&ext.id)) {
+                Ok(i) => {
+                    let (entity, aliases) = &mut entities[i];
+                    for a in ext.aliases {
+                        if a.exact {
+                            entity.exact.push(a.text.clone());
+                        } else {
+                            entity.aliases.push(a.text.clone());
+                        }
+                        aliases.push(a);
+                    }
+                }
+                Err(_) => problems.push(Problem {
+                    file: ext.file,
+                    line: ext.line,
+                    message: format!("extend names unknown entity id {:?}", ext.id),
+                }),
+            }
+        }
         for (e, _) in &entities {
+            for (role, line) in e.roles.iter().zip(&role_lines[&e.id]) {
+                if let Some(of) = &role.of
+                    && !ids.contains_key(of)
+                {
+                    problems.push(Problem {
+                        file: ids[&e.id].0.clone(),
+                        line: *line,
+                        message: format!("entity {:?}: role names unknown id {of:?}", e.id),
+                    });
+                }
+            }
             if let Some(target) = &e.attributes.acts_for
                 && !ids.contains_key(target)
             {
