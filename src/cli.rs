@@ -23,8 +23,41 @@ pub enum Command {
     Build(BuildArgs),
     /// Write every mention found as JSON Lines (one mention per line).
     Extract(ExtractArgs),
-    /// Check the dictionaries and summarise what they hold.
-    Dict(DictArgs),
+    /// Check the dictionaries, or print their alias table.
+    #[command(subcommand)]
+    Dict(DictCommand),
+    /// List capitalised names and acronyms that occur often but are in no dictionary.
+    Suggest(SuggestArgs),
+    /// Score the actors found per article against a gold file (precision and recall per kind).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Validate every dictionary file (errors as file:line, exit code 2) and print warnings
+    /// and counts per kind.
+    Check(DictArgs),
+    /// Print the compiled alias table: alias, entity, kind and case rule.
+    Dump(DumpArgs),
+}
+
+/// Dictionary selection shared by every command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DictSelection {
+    /// Dictionary file or folder of *.toml files; repeat to combine several.
+    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Languages of the dictionary layers to load, comma-separated (files that declare a
+    /// `lang`); files without one are always loaded [default: all]
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub lang: Vec<String>,
+}
+
+impl DictSelection {
+    pub fn langs(&self) -> Option<&[String]> {
+        (!self.lang.is_empty()).then_some(self.lang.as_slice())
+    }
 }
 
 /// Options shared by the commands that read articles.
@@ -35,9 +68,8 @@ pub struct InputArgs {
     #[arg(default_value = "seeds", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Dictionary file or folder of *.toml files; repeat to combine several.
-    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
-    pub dicts: Vec<PathBuf>,
+    #[command(flatten)]
+    pub dict: DictSelection,
 
     /// Worker threads (0: one per core). Results are identical whatever the number.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -101,9 +133,68 @@ pub struct ExtractArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct DictArgs {
-    /// Dictionary file or folder of *.toml files; repeat to combine several.
-    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
-    pub dicts: Vec<PathBuf>,
+    #[command(flatten)]
+    pub dict: DictSelection,
+
+    /// Print every warning (aliases inside longer aliases, short or common-word aliases)
+    /// instead of a count per type.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Formats of `dict dump`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// Tab-separated, with a header line.
+    Tsv,
+    /// A JSON array of objects.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DumpArgs {
+    #[command(flatten)]
+    pub dict: DictSelection,
+
+    /// Output format.
+    #[arg(long, default_value = "tsv", value_name = "FORMAT")]
+    pub format: DumpFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Leave out names seen fewer times than this.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_count: u64,
+
+    /// Print at most this many names (0: all).
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+
+    /// JSON Lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Gold file: JSON Lines of {"doc": id, "entities": [ids]}, one line per article.
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Also list, per article, the actors missed and those found in excess.
+    #[arg(long)]
+    pub details: bool,
+
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Which formats `build` writes; `svg_optional` when SVG was not asked for explicitly.
@@ -117,7 +208,7 @@ pub struct Formats {
 #[derive(Debug)]
 pub struct BuildConfig {
     pub inputs: Vec<PathBuf>,
-    pub dicts: Vec<PathBuf>,
+    pub dict: DictSelection,
     pub threads: usize,
     pub quiet: bool,
     pub out: PathBuf,
@@ -152,7 +243,7 @@ impl BuildArgs {
         };
         Ok(BuildConfig {
             inputs: self.input.inputs,
-            dicts: self.input.dicts,
+            dict: self.input.dict,
             threads: self.input.threads,
             quiet: self.input.quiet,
             out: self.out,
@@ -182,7 +273,7 @@ mod tests {
         };
         let config = args.validate().unwrap();
         assert_eq!(config.inputs, vec![PathBuf::from("seeds")]);
-        assert_eq!(config.dicts, vec![PathBuf::from("dictionaries")]);
+        assert_eq!(config.dict.dicts, vec![PathBuf::from("dictionaries")]);
         assert_eq!(config.out, PathBuf::from("output"));
         assert_eq!(config.window, Window::Sentence);
         assert_eq!(config.evidence, 3);

@@ -148,7 +148,85 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
             end: span.end,
         });
     }
+    elliptic_compounds(dict, raw, from, &mut spans);
     spans
+}
+
+/// Rule 5: "Noord- en Zuid-Waziristan" names North Waziristan too. Before a hyphenated
+/// mention `X-Y`, each `W-` joined to it by `en`, `of`, `and`, `or` or a comma is a mention of
+/// the alias `W-Y` when the dictionary has one; its span is `W-`.
+fn elliptic_compounds(dict: &Dictionary, raw: &str, from: usize, spans: &mut Vec<Span>) {
+    let mut found = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        let surface = &raw[span.start..span.end];
+        let Some(hyphen) = surface.find('-') else {
+            continue;
+        };
+        let tail = &surface[hyphen..];
+        let floor = if i == 0 { from } else { spans[i - 1].end };
+        let mut pos = span.start;
+        while let Some((start, end)) = elided_before(raw, floor, pos) {
+            let alias = format!("{}{tail}", &raw[start..end - 1]);
+            let Some(entity) = whole_alias(dict, &alias) else {
+                break;
+            };
+            found.push(Span { entity, start, end });
+            pos = start;
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
+/// The span of `W-` in "W- en " (or "W-, ") just before `pos`, not before `floor`.
+fn elided_before(raw: &str, floor: usize, pos: usize) -> Option<(usize, usize)> {
+    let trimmed = raw[floor..pos].trim_end();
+    let rest = match trimmed.strip_suffix(',') {
+        Some(rest) => rest,
+        None => {
+            let rest = ["en", "of", "and", "or"]
+                .iter()
+                .find_map(|c| trimmed.strip_suffix(c))?;
+            // The connector stands alone: "Zuid- en", not "Zuiden".
+            if !rest.ends_with(char::is_whitespace) {
+                return None;
+            }
+            rest
+        }
+    };
+    let joined = rest.trim_end();
+    let word = joined.strip_suffix('-')?;
+    let start = word
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let start = floor + start;
+    if raw[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    Some((start, floor + joined.len()))
+}
+
+/// The entity whose alias is the whole of `text`, by the same case rules as the matcher.
+fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
+    let folded = fold_str(text, Case::Fold);
+    let m = dict
+        .automaton()
+        .find_overlapping_iter(&folded)
+        .find(|m| m.start() == 0 && m.end() == folded.len())?;
+    let pattern = &dict.patterns()[m.pattern().as_usize()];
+    pattern.any_case.or_else(|| {
+        let surface = fold_str(text, Case::Keep);
+        pattern
+            .exact
+            .iter()
+            .find(|(form, _)| *form == surface)
+            .map(|&(_, e)| e)
+    })
 }
 
 #[cfg(test)]

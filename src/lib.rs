@@ -18,11 +18,13 @@
 //! ```
 
 pub mod dictionary;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod output;
+pub mod suggest;
 pub mod text;
 
 use dictionary::Dictionary;
@@ -31,7 +33,7 @@ use graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
 use input::{Document, Item, Skip, Sources};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, Write};
 
 /// Documents per parallel batch, and the text size at which a batch is cut short.
@@ -223,4 +225,61 @@ pub fn extract_jsonl(
         |buf| out.write_all(&buf),
         observer,
     )
+}
+
+/// The set of actors (entity ids) each article names, by article id. Articles that share an id
+/// are merged.
+pub fn entity_sets(
+    sources: &Sources,
+    dict: &Dictionary,
+    threads: usize,
+    observer: &mut dyn Observer,
+) -> io::Result<(BTreeMap<String, BTreeSet<String>>, ReadSummary)> {
+    let mut sets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let summary = process(
+        sources,
+        dict,
+        threads,
+        |_, doc, ex| {
+            let ids: BTreeSet<String> = ex
+                .mentions
+                .iter()
+                .map(|m| dict.entity(m.entity).id.clone())
+                .collect();
+            (doc.id.clone(), ids)
+        },
+        |(doc, ids)| {
+            sets.entry(doc).or_default().extend(ids);
+            Ok::<(), io::Error>(())
+        },
+        observer,
+    )?;
+    Ok((sets, summary))
+}
+
+/// Names that occur at least `min_count` times in the articles but in no dictionary, most
+/// frequent first.
+pub fn suggest(
+    sources: &Sources,
+    dict: &Dictionary,
+    threads: usize,
+    min_count: u64,
+    observer: &mut dyn Observer,
+) -> io::Result<(Vec<suggest::Suggestion>, ReadSummary)> {
+    let mut all = suggest::Suggestions::default();
+    let summary = process(
+        sources,
+        dict,
+        threads,
+        |seq, doc, ex| {
+            let found = suggest::candidates(doc, &ex);
+            (seq, doc.clone(), ex, found)
+        },
+        |(seq, doc, ex, found)| {
+            all.add(seq, &doc, &ex, found);
+            Ok::<(), io::Error>(())
+        },
+        observer,
+    )?;
+    Ok((all.finish(min_count), summary))
 }

@@ -6,15 +6,18 @@
 
 mod cli;
 
+use actorgraph::dictionary::lint;
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
+use actorgraph::eval::{Gold, score};
 use actorgraph::export::{dot, json, svg};
 use actorgraph::input::{Skip, Sources};
 use actorgraph::{BuildOptions, Observer, ReadSummary, output};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use cli::{Args, BuildConfig, Command, Format};
+use cli::{Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, Format};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,7 +55,7 @@ fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Extract(e) => {
             let input = &e.input;
-            let dict = load_dictionary(&input.dicts)?;
+            let dict = load_dictionary(&input.dict)?;
             let sources = discover(&input.inputs)?;
             let mut observer = Reporter::new(&sources, input.quiet);
             let summary = output::write_streaming(&e.output, |out| {
@@ -70,26 +73,173 @@ fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(exit_for(&summary))
         }
-        Command::Dict(d) => {
-            let dict = load_dictionary(&d.dicts)?;
-            for kind in Kind::ALL {
-                let n = dict.entities().iter().filter(|e| e.kind == kind).count();
-                println!("{:<13} {n:>6} entities", kind.as_str());
+        Command::Dict(DictCommand::Check(d)) => dict_check(&d),
+        Command::Dict(DictCommand::Dump(d)) => {
+            let dict = load_dictionary(&d.dict)?;
+            let mut out = std::io::stdout().lock();
+            match d.format {
+                DumpFormat::Tsv => {
+                    writeln!(out, "alias\tentity\tkind\tcase")?;
+                    for r in dict.aliases() {
+                        let case = if r.exact { "exact" } else { "any" };
+                        let alias = r.alias.replace(['\t', '\n'], " ");
+                        writeln!(out, "{alias}\t{}\t{}\t{case}", r.entity, r.kind)?;
+                    }
+                }
+                DumpFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, dict.aliases())?;
+                    writeln!(out)?;
+                }
             }
-            println!(
-                "{:<13} {:>6} entities, {} distinct aliases, from {} files",
-                "total",
-                dict.entities().len(),
-                dict.alias_count(),
-                dict.files().len()
-            );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Suggest(s) => {
+            let input = &s.input;
+            let dict = load_dictionary(&input.dict)?;
+            let sources = discover(&input.inputs)?;
+            let mut observer = Reporter::new(&sources, input.quiet);
+            let (mut names, summary) =
+                actorgraph::suggest(&sources, &dict, input.threads, s.min_count, &mut observer)
+                    .context("reading articles")?;
+            observer.finish();
+            if s.limit > 0 {
+                names.truncate(s.limit);
+            }
+            let mut out = std::io::stdout().lock();
+            for n in &names {
+                if s.json {
+                    serde_json::to_writer(&mut out, n)?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(
+                        out,
+                        "{:>6} {:>5}  {}\n              {}: {}",
+                        n.count,
+                        n.documents,
+                        n.name,
+                        n.doc,
+                        shorten(&n.context, 160)
+                    )?;
+                }
+            }
+            if !input.quiet {
+                eprintln!(
+                    "actorgraph: {} articles, {} names in no dictionary shown (count, articles){}",
+                    summary.articles,
+                    names.len(),
+                    skipped_note(&summary)
+                );
+            }
+            Ok(exit_for(&summary))
+        }
+        Command::Eval(e) => eval(&e),
     }
 }
 
-fn load_dictionary(paths: &[PathBuf]) -> Result<Dictionary> {
-    Dictionary::load(paths).context("loading dictionaries")
+fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {
+    let dict = load_dictionary(&d.dict)?;
+    let findings = lint(&dict);
+    let inside =
+        |f: &&actorgraph::dictionary::Finding| f.message.ends_with("the longer one counts");
+    let shown: Vec<_> = findings
+        .iter()
+        .filter(|f| d.verbose || !inside(f))
+        .collect();
+    for f in &shown {
+        println!("{f}");
+    }
+    let hidden = findings.len() - shown.len();
+    if hidden > 0 {
+        println!(
+            "note: {hidden} aliases are part of a longer alias of another entity (--verbose lists them)"
+        );
+    }
+    for kind in Kind::ALL {
+        let n = dict.entities().iter().filter(|e| e.kind == kind).count();
+        println!("{:<13} {n:>6} entities", kind.as_str());
+    }
+    println!(
+        "{:<13} {:>6} entities, {} distinct aliases, from {} files: no errors",
+        "total",
+        dict.entities().len(),
+        dict.alias_count(),
+        dict.files().len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(e: &cli::EvalArgs) -> Result<ExitCode> {
+    let input = &e.input;
+    let gold = Gold::read(&e.gold).map_err(|err| UsageError(err.to_string()))?;
+    let dict = load_dictionary(&input.dict)?;
+    let sources = discover(&input.inputs)?;
+    let mut observer = Reporter::new(&sources, input.quiet);
+    let (found, summary) = actorgraph::entity_sets(&sources, &dict, input.threads, &mut observer)
+        .context("reading articles")?;
+    observer.finish();
+    let scores = score(&gold, &found, &dict).map_err(|unread| {
+        UsageError(format!(
+            "{}: {} gold articles are not in the input: {}",
+            e.gold.display(),
+            unread.len(),
+            unread.join(", ")
+        ))
+    })?;
+    let mut out = std::io::stdout().lock();
+    if e.json {
+        serde_json::to_writer_pretty(&mut out, &scores)?;
+        writeln!(out)?;
+        return Ok(exit_for(&summary));
+    }
+    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
+    writeln!(
+        out,
+        "{:<13} {:>6} {:>6} {:>8} {:>9} {:>7} {:>7}",
+        "kind", "gold", "found", "correct", "precision", "recall", "F1"
+    )?;
+    let rows = scores.kinds.iter().map(|(k, c)| (k.as_str(), c));
+    for (kind, c) in rows.chain([("all", &scores.total)]) {
+        writeln!(
+            out,
+            "{kind:<13} {:>6} {:>6} {:>8} {:>9} {:>7} {:>7}",
+            c.gold,
+            c.found,
+            c.correct,
+            pct(c.precision()),
+            pct(c.recall()),
+            pct(c.f1())
+        )?;
+    }
+    writeln!(
+        out,
+        "{} gold articles; {} with errors",
+        scores.articles,
+        scores.errors.len()
+    )?;
+    if e.details {
+        for d in &scores.errors {
+            writeln!(out, "{}", d.doc)?;
+            if !d.missed.is_empty() {
+                writeln!(out, "  missed: {}", d.missed.join(", "))?;
+            }
+            if !d.extra.is_empty() {
+                writeln!(out, "  extra:  {}", d.extra.join(", "))?;
+            }
+        }
+    }
+    Ok(exit_for(&summary))
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn load_dictionary(sel: &DictSelection) -> Result<Dictionary> {
+    Dictionary::load_langs(&sel.dicts, sel.langs()).context("loading dictionaries")
 }
 
 fn discover(inputs: &[PathBuf]) -> Result<Sources> {
@@ -99,7 +249,7 @@ fn discover(inputs: &[PathBuf]) -> Result<Sources> {
 fn build(config: &BuildConfig) -> Result<ExitCode> {
     output::ensure_writable(&config.out)
         .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
-    let dict = load_dictionary(&config.dicts)?;
+    let dict = load_dictionary(&config.dict)?;
     let mut formats = config.formats.list.clone();
     if formats.contains(&Format::Svg) && !svg::graphviz_available() {
         if !config.formats.svg_optional {

@@ -188,7 +188,9 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
                 parsed.problems.push(Problem {
                     file: file.clone(),
                     line: line_of(text, lang.span().start),
-                    message: format!("lang {code:?} must be a two-letter ISO 639-1 code such as \"en\""),
+                    message: format!(
+                        "lang {code:?} must be a two-letter ISO 639-1 code such as \"en\""
+                    ),
                 });
             }
             if langs.is_some_and(|wanted| !wanted.iter().any(|w| w == code)) {

@@ -24,7 +24,10 @@
 //! two entities (after folding: `Kabul` and `kabul` are the same alias), and `acts_for` naming
 //! an unknown id.
 
+mod check;
 mod load;
+
+pub use check::{AliasRow, Finding, lint};
 
 use crate::text::{Case, fold_str};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -195,6 +198,8 @@ pub struct Dictionary {
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     files: Vec<PathBuf>,
+    /// Every alias as written, with its entity and place, sorted by folded form.
+    aliases: Vec<AliasRow>,
 }
 
 impl fmt::Debug for Dictionary {
@@ -373,7 +378,20 @@ impl Dictionary {
 
         let mut keys = Vec::with_capacity(by_fold.len());
         let mut patterns = Vec::with_capacity(by_fold.len());
-        for (key, (pattern, _)) in by_fold {
+        let mut rows = Vec::new();
+        for (key, (pattern, written)) in by_fold {
+            for at in written {
+                let entity = &entities[pattern_entity(&pattern, at)].0;
+                rows.push(AliasRow {
+                    alias: at.text.clone(),
+                    folded: key.clone(),
+                    entity: entity.id.clone(),
+                    kind: entity.kind,
+                    exact: at.exact,
+                    file: at.file.clone(),
+                    line: at.line,
+                });
+            }
             keys.push(key);
             patterns.push(pattern);
         }
@@ -386,6 +404,7 @@ impl Dictionary {
             patterns,
             automaton,
             files: Vec::new(),
+            aliases: rows,
         })
     }
 
@@ -422,9 +441,26 @@ impl Dictionary {
         &self.files
     }
 
+    /// Every alias as written, with its entity, kind, case rule and place, sorted by folded form
+    /// (then as written): the table `dict dump` prints.
+    pub fn aliases(&self) -> &[AliasRow] {
+        &self.aliases
+    }
+
     /// Number of distinct folded aliases.
     pub fn alias_count(&self) -> usize {
         self.patterns.len()
+    }
+}
+
+/// The entity index an alias written at `at` compiled to.
+fn pattern_entity(pattern: &Pattern, at: &load::AliasAt) -> usize {
+    if at.exact {
+        let keep = fold_str(&at.text, Case::Keep);
+        let found = pattern.exact.iter().find(|(k, _)| *k == keep);
+        found.map_or(0, |(_, e)| *e as usize)
+    } else {
+        pattern.any_case.unwrap_or(0) as usize
     }
 }
 
