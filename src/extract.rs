@@ -14,7 +14,9 @@
 //!    an apostrophe genitive (`Pakistan's`, `Pakistan’s`). A hyphenated compound
 //!    (`TTP-militanten`, `VS-troepen`) matches for every entity. An entity marked `compound` also
 //!    matches as the first part of a closed compound: `Talibanstrijders`, `oud-Talibanstrijders`.
-//! 4. **Overlap: leftmost-longest.** Of the valid candidates, the one that starts first wins;
+//! 4. **Elliptic compounds.** In "Noord- en Zuid-Waziristan" (also with `of`, `and`, `or` or a
+//!    comma), `Noord-` is a mention of `Noord-Waziristan` when the dictionary has that alias.
+//! 5. **Overlap: leftmost-longest.** Of the valid candidates, the one that starts first wins;
 //!    among those starting at the same place, the longest wins; a candidate overlapping a winner
 //!    is dropped. So a name inside a longer name is not a second mention: in
 //!    "Islamitische Staat in de Provincie Khorasan" only the ISKP alias is found, not also
@@ -152,7 +154,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
     spans
 }
 
-/// Rule 5: "Noord- en Zuid-Waziristan" names North Waziristan too. Before a hyphenated
+/// Rule 4: "Noord- en Zuid-Waziristan" names North Waziristan too. Before a hyphenated
 /// mention `X-Y`, each `W-` joined to it by `en`, `of`, `and`, `or` or a comma is a mention of
 /// the alias `W-Y` when the dictionary has one; its span is `W-`.
 fn elliptic_compounds(dict: &Dictionary, raw: &str, from: usize, spans: &mut Vec<Span>) {
@@ -320,6 +322,18 @@ label = "VN-Veiligheidsraad"
 aliases = ["Veiligheidsraad van de Verenigde Naties", "Veiligheidsraad"]
 
 [[entity]]
+id = "north-waziristan"
+kind = "place"
+label = "Noord-Waziristan"
+aliases = ["Noord-Waziristan"]
+
+[[entity]]
+id = "south-waziristan"
+kind = "place"
+label = "Zuid-Waziristan"
+aliases = ["Zuid-Waziristan"]
+
+[[entity]]
 id = "de-morgen"
 kind = "organization"
 label = "De Morgen"
@@ -352,6 +366,31 @@ subtype = "media"
         };
     }
 
+    case!(
+        elliptic_compound_names_both,
+        "Noord- en Zuid-Waziristan",
+        [
+            ("north-waziristan", "Noord-"),
+            ("south-waziristan", "Zuid-Waziristan")
+        ]
+    );
+    case!(
+        elliptic_compound_needs_a_known_alias,
+        "Oost- en Zuid-Waziristan; Zuiden Zuid-Waziristan",
+        [
+            ("south-waziristan", "Zuid-Waziristan"),
+            ("south-waziristan", "Zuid-Waziristan")
+        ]
+    );
+    case!(
+        elliptic_compound_in_a_list,
+        "Noord-, Zuid- of Zuid-Waziristan",
+        [
+            ("north-waziristan", "Noord-"),
+            ("south-waziristan", "Zuid-"),
+            ("south-waziristan", "Zuid-Waziristan")
+        ]
+    );
     case!(
         exact_is_matches_in_parentheses,
         "de Islamitische Staat (IS) eist",

@@ -241,3 +241,23 @@ fn node_and_link_shape_is_what_d3_and_networkx_expect() {
         assert!(l["weight"].as_u64().unwrap() >= l["documents"].as_u64().unwrap());
     }
 }
+
+#[test]
+fn roles_are_those_valid_at_the_articles_dates() {
+    let g = seeds_graph();
+    let taliban = node(&g, "taliban").unwrap();
+    // Article 001 (2021-08) falls in the Taliban government from 2021-08-15; 002 (2021-07) not.
+    assert_eq!(
+        taliban["roles"],
+        serde_json::json!([{"title": "regering", "of": "afghanistan", "from": "2021-08-15", "articles": 1}])
+    );
+    // Imran Khan is named only in an undated article: no role can be dated.
+    assert!(node(&g, "imran-khan").unwrap().get("roles").is_none());
+    let biden = &node(&g, "joe-biden").unwrap()["roles"];
+    assert_eq!(biden[0]["title"], "president");
+    assert_eq!(
+        biden.as_array().unwrap().len(),
+        1,
+        "not vice-president in 2021"
+    );
+}

@@ -477,6 +477,31 @@ mod tests {
     }
 
     #[test]
+    fn language_layers_extend_entities_and_can_be_left_out() {
+        let base = "[[entity]]\nid = \"us\"\nkind = \"state\"\nlabel = \"VS\"\naliases = [\"Verenigde Staten\"]\n";
+        let en = "lang = \"en\"\n\n[[extend]]\nid = \"us\"\naliases = [\"Americans\"]\nexact = [\"US\"]\n";
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("base.toml"), base).unwrap();
+        std::fs::create_dir(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en/en.toml"), en).unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let all = Dictionary::load(&paths).unwrap();
+        assert_eq!(all.alias_count(), 3);
+        assert_eq!(all.entities()[0].exact, vec!["US"]);
+        let nl = Dictionary::load_langs(&paths, Some(&["nl".to_string()])).unwrap();
+        assert_eq!((nl.alias_count(), nl.files().len()), (1, 1));
+
+        let p = problems("lang = \"english\"\n[[extend]]\nid = \"nobody\"\naliases = [\"X\"]\n");
+        assert_eq!(
+            p,
+            vec![
+                "d.toml:1: lang \"english\" must be a two-letter ISO 639-1 code such as \"en\"",
+                "d.toml:2: extend names unknown entity id \"nobody\"",
+            ]
+        );
+    }
+
+    #[test]
     fn a_valid_dictionary_loads() {
         let d = Dictionary::from_toml(
             "d.toml",
