@@ -52,7 +52,7 @@
 //! assert_eq!(found, ["Taliban", "IS"]);
 //! ```
 
-use crate::dictionary::Dictionary;
+use crate::dictionary::{Dictionary, Pattern};
 use crate::input::Document;
 use crate::text::{Case, Folded, Segments, fold_str, is_word_char, segment};
 
@@ -118,18 +118,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
         let whole_word = !next.is_some_and(is_word_char);
         let genitive = next == Some('s') && !rest.next().is_some_and(is_word_char);
         let pattern = &patterns[m.pattern().as_usize()];
-        let entity = match pattern.any_case {
-            Some(entity) => Some(entity),
-            None => {
-                let span = folded.original_span(s, e);
-                let surface = fold_str(&raw[span], Case::Keep);
-                pattern
-                    .exact
-                    .iter()
-                    .find(|(form, _)| *form == surface)
-                    .map(|&(_, entity)| entity)
-            }
-        };
+        let entity = entity_of(pattern, || raw[folded.original_span(s, e)].to_string());
         let Some(entity) = entity else { continue };
         if whole_word || genitive || dict.entity(entity).compound {
             candidates.push((s, e, entity));
@@ -220,14 +209,21 @@ fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
         .automaton()
         .find_overlapping_iter(&folded)
         .find(|m| m.start() == 0 && m.end() == folded.len())?;
-    let pattern = &dict.patterns()[m.pattern().as_usize()];
+    entity_of(&dict.patterns()[m.pattern().as_usize()], || {
+        text.to_string()
+    })
+}
+
+/// The entity a matched pattern names: its any-case entity, or the `exact` form whose letter
+/// case equals the matched text as written.
+fn entity_of(pattern: &Pattern, written: impl FnOnce() -> String) -> Option<u32> {
     pattern.any_case.or_else(|| {
-        let surface = fold_str(text, Case::Keep);
+        let surface = fold_str(&written(), Case::Keep);
         pattern
             .exact
             .iter()
             .find(|(form, _)| *form == surface)
-            .map(|&(_, e)| e)
+            .map(|&(_, entity)| entity)
     })
 }
 
