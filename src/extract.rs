@@ -106,8 +106,8 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
     let folded = Folded::new(raw, from);
     let ft = folded.text();
     let patterns = dict.patterns();
-    // (folded start, folded end, entity)
-    let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+    // (folded start, folded end, entity; None for an ignore phrase)
+    let mut candidates: Vec<(usize, usize, Option<u32>)> = Vec::new();
     for m in dict.automaton().find_overlapping_iter(ft) {
         let (s, e) = (m.start(), m.end());
         if ft[..s].chars().next_back().is_some_and(is_word_char) {
@@ -118,10 +118,16 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
         let whole_word = !next.is_some_and(is_word_char);
         let genitive = next == Some('s') && !rest.next().is_some_and(is_word_char);
         let pattern = &patterns[m.pattern().as_usize()];
+        if pattern.ignore {
+            if whole_word {
+                candidates.push((s, e, None));
+            }
+            continue;
+        }
         let entity = entity_of(pattern, || raw[folded.original_span(s, e)].to_string());
         let Some(entity) = entity else { continue };
         if whole_word || genitive || dict.entity(entity).compound {
-            candidates.push((s, e, entity));
+            candidates.push((s, e, Some(entity)));
         }
     }
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -132,6 +138,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
             continue;
         }
         taken_to = e;
+        let Some(entity) = entity else { continue };
         let span = folded.original_span(s, e);
         spans.push(Span {
             entity,
@@ -317,6 +324,9 @@ kind = "organization"
 label = "VN-Veiligheidsraad"
 aliases = ["Veiligheidsraad van de Verenigde Naties", "Veiligheidsraad"]
 
+[[ignore]]
+phrases = ["Nationale Veiligheidsraad"]
+
 [[entity]]
 id = "north-waziristan"
 kind = "place"
@@ -362,6 +372,11 @@ subtype = "media"
         };
     }
 
+    case!(
+        ignore_phrases_swallow_the_aliases_inside_them,
+        "De Nationale Veiligheidsraad en de Veiligheidsraad.",
+        [("unsc", "Veiligheidsraad")]
+    );
     case!(
         elliptic_compound_names_both,
         "Noord- en Zuid-Waziristan",

@@ -194,6 +194,14 @@ trap!(
     [("de-tijd", "De Tijd")]
 );
 trap!(
+    a_national_security_council_is_not_the_un_security_council,
+    "De Pakistaanse Nationale Veiligheidsraad reageerde op de VN-Veiligheidsraad.",
+    [
+        ("pakistan", "Pakistaanse"),
+        ("un-security-council", "VN-Veiligheidsraad")
+    ]
+);
+trap!(
     compounds_of_groups,
     "ISKP-strijders, Talibanstrijders en TTP-militanten; het Islamitisch Emiraat.",
     [

@@ -16,6 +16,15 @@ struct RawFile {
     entity: Vec<Spanned<RawEntity>>,
     #[serde(default)]
     extend: Vec<Spanned<RawExtend>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<RawIgnore>>,
+}
+
+/// Phrases that contain an alias but name none of the actors ("Nationale Veiligheidsraad").
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    phrases: Vec<Spanned<String>>,
 }
 
 /// More names for an entity defined in another file (a language layer).
@@ -105,6 +114,8 @@ pub(super) struct Parsed {
     pub problems: Vec<Problem>,
     /// Files left out because their `lang` was not asked for.
     pub skipped: Vec<PathBuf>,
+    /// Phrases to match and drop, with where they were written (`entity_id` is empty).
+    pub ignore: Vec<AliasAt>,
 }
 
 impl Located {
@@ -204,6 +215,13 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
             let (entity, mut found) = check_entity(file, text, line, raw);
             parsed.located.push(entity);
             parsed.problems.append(&mut found);
+        }
+        for spanned in raw.ignore {
+            let raw = spanned.into_inner();
+            let mut problems = Vec::new();
+            let phrases = check_aliases(file, text, "", &raw.phrases, &[], &mut problems);
+            parsed.problems.append(&mut problems);
+            parsed.ignore.extend(phrases);
         }
         for spanned in raw.extend {
             let line = line_of(text, spanned.span().start);

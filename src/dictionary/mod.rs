@@ -190,6 +190,8 @@ pub struct Pattern {
     pub any_case: Option<u32>,
     /// Case-sensitive forms (`exact`), as their case-preserving fold, with their entity.
     pub exact: Vec<(String, u32)>,
+    /// An `[[ignore]]` phrase: it wins over shorter aliases inside it but names no actor.
+    pub ignore: bool,
 }
 
 /// Loaded, validated dictionaries compiled into one automaton.
@@ -255,6 +257,7 @@ impl Dictionary {
             located,
             extensions,
             mut problems,
+            ignore,
             ..
         } = parsed;
         let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
@@ -370,6 +373,25 @@ impl Dictionary {
                 slot.1.push(at);
             }
         }
+        for at in &ignore {
+            let slot = by_fold.entry(fold_str(&at.text, Case::Fold)).or_default();
+            if let Some(other) = slot.1.first() {
+                problems.push(at.problem(format!(
+                    "ignore phrase {:?} is also an alias at {}:{}{}",
+                    at.text,
+                    other.file.display(),
+                    other.line,
+                    if other.entity_id.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (entity {:?})", other.entity_id)
+                    }
+                )));
+                continue;
+            }
+            slot.0.ignore = true;
+            slot.1.push(at);
+        }
         if !problems.is_empty() {
             problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             problems.dedup();
@@ -380,7 +402,7 @@ impl Dictionary {
         let mut patterns = Vec::with_capacity(by_fold.len());
         let mut rows = Vec::new();
         for (key, (pattern, written)) in by_fold {
-            for at in written {
+            for at in written.iter().filter(|_| !pattern.ignore) {
                 let entity = &entities[pattern_entity(&pattern, at)].0;
                 rows.push(AliasRow {
                     alias: at.text.clone(),
