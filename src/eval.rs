@@ -3,9 +3,10 @@
 //! The gold file is JSON Lines, one article per line: `{"doc": "id", "entities": ["id", ...]}`,
 //! listing every actor the article names (each once). Scores are micro-averaged over articles
 //! per kind: an actor counts as correct when the article's gold list has it, wherever and
-//! however often it is named.
+//! however often it is named. An optional `"kinds": {"id": "person"}` gives the kind of actors
+//! that no dictionary defines (they can only be missed, but count in their kind's recall).
 
-use crate::dictionary::Dictionary;
+use crate::dictionary::{Dictionary, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,12 +33,17 @@ pub enum GoldError {
 struct GoldLine {
     doc: String,
     entities: Vec<String>,
+    /// Kinds of listed actors that no dictionary defines, so they count in the right row.
+    #[serde(default)]
+    kinds: BTreeMap<String, String>,
 }
 
 /// The actors each gold article names.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gold {
     pub docs: BTreeMap<String, BTreeSet<String>>,
+    /// Kinds given in the gold for ids the dictionary may not define.
+    pub kinds: BTreeMap<String, String>,
 }
 
 impl Gold {
@@ -66,6 +72,14 @@ impl Gold {
                     "{e} (expected {{\"doc\": \"id\", \"entities\": [\"id\", ...]}})"
                 ))
             })?;
+            for (id, kind) in &g.kinds {
+                if !Kind::ALL.iter().any(|k| k.as_str() == kind) {
+                    return Err(invalid(format!(
+                        "kind {kind:?} of {id:?} is not group, state, person, place or organization"
+                    )));
+                }
+                gold.kinds.insert(id.clone(), kind.clone());
+            }
             let set: BTreeSet<String> = g.entities.iter().cloned().collect();
             if set.len() != g.entities.len() {
                 return Err(invalid(format!("article {:?} lists an actor twice", g.doc)));
@@ -143,10 +157,9 @@ pub fn score(
     if !unread.is_empty() {
         return Err(unread);
     }
-    let kind_of = |id: &str| {
-        dict.index_of(id)
-            .map_or("unknown", |i| dict.entity(i).kind.as_str())
-            .to_string()
+    let kind_of = |id: &str| match dict.index_of(id) {
+        Some(i) => dict.entity(i).kind.as_str().to_string(),
+        None => gold.kinds.get(id).cloned().unwrap_or("unknown".into()),
     };
     let mut scores = Scores::default();
     for (doc, want) in &gold.docs {
@@ -200,7 +213,7 @@ mod tests {
     fn micro_averaged_per_kind_with_errors_listed() {
         let gold = Gold::parse(
             Path::new("g.jsonl"),
-            "{\"doc\": \"1\", \"entities\": [\"a\", \"c\"]}\n\n{\"doc\": \"2\", \"entities\": [\"a\", \"b\", \"z\"]}\n",
+            "{\"doc\": \"1\", \"entities\": [\"a\", \"c\"]}\n\n{\"doc\": \"2\", \"entities\": [\"a\", \"b\", \"z\", \"p\"], \"kinds\": {\"p\": \"person\"}}\n",
         )
         .unwrap();
         let found = BTreeMap::from([
@@ -212,11 +225,16 @@ mod tests {
         let state = s.kinds["state"];
         assert_eq!((state.gold, state.found, state.correct), (3, 3, 2));
         assert_eq!(s.kinds["unknown"].gold, 1);
+        assert_eq!(
+            s.kinds["person"].recall(),
+            Some(0.0),
+            "p counts as a person"
+        );
         assert_eq!(s.kinds["group"].precision(), Some(1.0));
-        assert_eq!(s.total.recall(), Some(3.0 / 5.0));
+        assert_eq!(s.total.recall(), Some(3.0 / 6.0));
         assert_eq!(s.articles, 2, "article 3 is not in the gold");
         assert_eq!(s.errors[0].extra, vec!["b"]);
-        assert_eq!(s.errors[1].missed, vec!["b", "z"]);
+        assert_eq!(s.errors[1].missed, vec!["b", "p", "z"]);
     }
 
     #[test]
