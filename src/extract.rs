@@ -22,6 +22,9 @@
 //!    "Islamitische Staat in de Provincie Khorasan" only the ISKP alias is found, not also
 //!    "Islamitische Staat" and "Khorasan"; "Afghaanse Taliban" is the Taliban, not also
 //!    Afghanistan.
+//! 6. **Family names.** An entity marked `surname` (a place that is also a Pashtun family name,
+//!    such as Mohmand) is not found right after a capitalised word inside a sentence: in
+//!    "commandant Sabarkaf Mohmand" it is part of a person's name.
 //!
 //! The span of a mention is the alias itself (without a compound tail or genitive `s`), in byte
 //! offsets of the original text.
@@ -146,8 +149,29 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
             end: span.end,
         });
     }
+    spans.retain(|s| !(dict.entity(s.entity).surname && after_given_name(raw, from, s.start)));
     elliptic_compounds(dict, raw, from, &mut spans);
     spans
+}
+
+/// Rule 6: whether the word just before `pos` (one space away) is capitalised and not the first
+/// word of a sentence, as a given name before a family name is ("Sabarkaf Mohmand").
+fn after_given_name(raw: &str, from: usize, pos: usize) -> bool {
+    let Some(before) = raw[from..pos].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let gap = &before[..word_start];
+    let text = gap.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let sentence_start = text.is_empty() || gap[text.len()..].contains(['.', '!', '?', '\n']);
+    capitalised && !sentence_start
 }
 
 /// Rule 4: "Noord- en Zuid-Waziristan" names North Waziristan too. Before a hyphenated
@@ -340,6 +364,13 @@ label = "Zuid-Waziristan"
 aliases = ["Zuid-Waziristan"]
 
 [[entity]]
+id = "mohmand"
+kind = "place"
+label = "Mohmand"
+aliases = ["Mohmand"]
+surname = true
+
+[[entity]]
 id = "de-morgen"
 kind = "organization"
 label = "De Morgen"
@@ -376,6 +407,15 @@ subtype = "media"
         ignore_phrases_swallow_the_aliases_inside_them,
         "De Nationale Veiligheidsraad en de Veiligheidsraad.",
         [("unsc", "Veiligheidsraad")]
+    );
+    case!(
+        a_surname_place_after_a_given_name_is_a_person,
+        "Commandant Sabarkaf Mohmand vocht in Mohmand. Mohmand bleef rustig.\nMohmand ook.",
+        [
+            ("mohmand", "Mohmand"),
+            ("mohmand", "Mohmand"),
+            ("mohmand", "Mohmand")
+        ]
     );
     case!(
         elliptic_compound_names_both,

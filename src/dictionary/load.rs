@@ -59,6 +59,8 @@ struct RawEntity {
     exact: Vec<Spanned<String>>,
     #[serde(default)]
     compound: bool,
+    #[serde(default)]
+    surname: bool,
     country: Option<Spanned<String>>,
     subtype: Option<String>,
     acts_for: Option<String>,
@@ -404,6 +406,7 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
         aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         exact: raw.exact.into_iter().map(Spanned::into_inner).collect(),
         compound: raw.compound,
+        surname: raw.surname,
         roles,
         attributes: Attributes {
             country: raw.country.map(Spanned::into_inner),

@@ -11,6 +11,7 @@
 //! aliases = ["Tehrik-i-Taliban Pakistan", "Pakistaanse Taliban"]  # any letter case
 //! exact = ["TTP"]                  # matched case-sensitively
 //! compound = true                  # also as first part of a compound: TTP-militanten
+//! surname = true                   # also a family name: not after a capitalised word
 //! country = "PK"                   # optional: ISO 3166 alpha-2
 //! subtype = "militant"             # optional: free text (for example "media")
 //! acts_for = "pakistan"            # optional: the entity this one speaks for (a capital)
@@ -90,6 +91,10 @@ pub struct Entity {
     pub exact: Vec<String>,
     #[serde(skip)]
     pub compound: bool,
+    /// The name is also a family name: after a capitalised word inside a sentence ("Sabarkaf
+    /// Mohmand") it is a person's name, not this entity.
+    #[serde(skip)]
+    pub surname: bool,
     /// Roles held between dates (office, government); see [`Role`].
     #[serde(skip)]
     pub roles: Vec<Role>,
