@@ -6,8 +6,8 @@
 
 mod cli;
 
-use actorgraph::dictionary::lint;
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
+use actorgraph::dictionary::{FindingKind, lint};
 use actorgraph::eval::{Gold, score};
 use actorgraph::export::{dot, json, svg};
 use actorgraph::input::{Skip, Sources};
@@ -139,8 +139,7 @@ fn run(args: Args) -> Result<ExitCode> {
 fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {
     let dict = load_dictionary(&d.dict)?;
     let findings = lint(&dict);
-    let inside =
-        |f: &&actorgraph::dictionary::Finding| f.message.ends_with("the longer one counts");
+    let inside = |f: &&actorgraph::dictionary::Finding| f.kind == FindingKind::Shadowed;
     let shown: Vec<_> = findings
         .iter()
         .filter(|f| d.verbose || !inside(f))

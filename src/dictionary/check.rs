@@ -22,9 +22,19 @@ pub struct AliasRow {
     pub line: usize,
 }
 
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingKind {
+    /// An alias likely to match ordinary words: short, or a common word, in any case.
+    Risky,
+    /// An alias inside a longer alias of another entity: usually intended.
+    Shadowed,
+}
+
 /// A warning about an alias, at the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    pub kind: FindingKind,
     pub file: PathBuf,
     pub line: usize,
     pub message: String,
@@ -81,6 +91,7 @@ pub fn lint(dict: &Dictionary) -> Vec<Finding> {
             continue;
         };
         findings.push(Finding {
+            kind: FindingKind::Risky,
             file: row.file.clone(),
             line: row.line,
             message,
@@ -98,6 +109,7 @@ pub fn lint(dict: &Dictionary) -> Vec<Finding> {
                 continue;
             }
             findings.push(Finding {
+                kind: FindingKind::Shadowed,
                 file: short.file.clone(),
                 line: short.line,
                 message: format!(

@@ -28,7 +28,7 @@
 mod check;
 mod load;
 
-pub use check::{AliasRow, Finding, lint};
+pub use check::{AliasRow, Finding, FindingKind, lint};
 
 use crate::text::{Case, fold_str};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
