@@ -164,17 +164,23 @@ impl Contribution {
     }
 }
 
-fn evidence(doc: &Document, ex: &Extraction, sa: usize, sb: usize) -> Evidence {
-    let (first, second) = (sa.min(sb), sa.max(sb));
+/// The text of sentence `a`, or of sentences `a` and `b` joined by " … ".
+pub fn quote_sentences(doc: &Document, ex: &Extraction, a: usize, b: usize) -> String {
+    let (first, second) = (a.min(b), a.max(b));
     let quote = |k: usize| {
         let s = &ex.segments.sentences[k];
         &doc.text[s.start..s.end]
     };
-    let text = if first == second {
+    if first == second {
         quote(first).to_string()
     } else {
         format!("{} … {}", quote(first), quote(second))
-    };
+    }
+}
+
+fn evidence(doc: &Document, ex: &Extraction, sa: usize, sb: usize) -> Evidence {
+    let first = sa.min(sb);
+    let text = quote_sentences(doc, ex, sa, sb);
     Evidence {
         doc: doc.id.clone(),
         date: doc.date.clone(),

@@ -24,6 +24,7 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod output;
+pub mod relations;
 pub mod suggest;
 pub mod text;
 
@@ -177,6 +178,43 @@ pub fn build(
 }
 
 #[derive(Serialize)]
+struct RelationLine<'a> {
+    doc: &'a str,
+    relation: &'a str,
+    cameo: &'a str,
+    source: &'a str,
+    target: &'a str,
+    source_text: &'a str,
+    target_text: &'a str,
+    cue: &'a str,
+    sentence: usize,
+    text: String,
+}
+
+/// A relation as an `extract` line: ids, the words naming each side, the cue and the
+/// sentence(s) it was read from.
+fn relation_line<'a>(
+    dict: &'a Dictionary,
+    doc: &'a Document,
+    ex: &Extraction,
+    r: &'a relations::Found,
+) -> RelationLine<'a> {
+    let ty = &dict.relations().types[r.relation];
+    RelationLine {
+        doc: &doc.id,
+        relation: &ty.name,
+        cameo: &ty.cameo,
+        source: &dict.entity(r.source).id,
+        target: &dict.entity(r.target).id,
+        source_text: &r.source_text,
+        target_text: &r.target_text,
+        cue: &r.cue,
+        sentence: r.sentence,
+        text: graph::quote_sentences(doc, ex, r.first_sentence, r.sentence),
+    }
+}
+
+#[derive(Serialize)]
 struct MentionLine<'a> {
     doc: &'a str,
     entity: &'a str,
@@ -217,6 +255,11 @@ pub fn extract_jsonl(
                     sentence: m.sentence,
                     paragraph: m.paragraph,
                 };
+                serde_json::to_writer(&mut buf, &line).expect("serialising to memory");
+                buf.push(b'\n');
+            }
+            for r in relations::find(dict, doc, &ex) {
+                let line = relation_line(dict, doc, &ex, &r);
                 serde_json::to_writer(&mut buf, &line).expect("serialising to memory");
                 buf.push(b'\n');
             }

@@ -1,6 +1,6 @@
 //! Reading dictionary files into located entities, with every problem tied to a file and line.
 
-use super::{Attributes, DictionaryError, Entity, Kind, Problem, Role};
+use super::{Attributes, DictionaryError, Entity, Kind, Problem, Role, cues};
 use crate::input::parse_date;
 use crate::text::{Case, fold_str, is_word_char};
 use serde::Deserialize;
@@ -18,6 +18,11 @@ struct RawFile {
     extend: Vec<Spanned<RawExtend>>,
     #[serde(default)]
     ignore: Vec<Spanned<RawIgnore>>,
+    grammar: Option<Spanned<cues::RawGrammar>>,
+    #[serde(default)]
+    relation: Vec<Spanned<cues::RawRelation>>,
+    #[serde(default)]
+    cue: Vec<Spanned<cues::RawCue>>,
 }
 
 /// Phrases that contain an alias but name none of the actors ("Nationale Veiligheidsraad").
@@ -118,6 +123,8 @@ pub(super) struct Parsed {
     pub skipped: Vec<PathBuf>,
     /// Phrases to match and drop, with where they were written (`entity_id` is empty).
     pub ignore: Vec<AliasAt>,
+    /// Relation types, grammar and cues, by file.
+    pub cues: Vec<cues::CueFile>,
 }
 
 impl Located {
@@ -195,6 +202,7 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
                 continue;
             }
         };
+        let lang = raw.lang.as_ref().map(|l| l.get_ref().clone());
         if let Some(lang) = &raw.lang {
             let code = lang.get_ref();
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -211,6 +219,14 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
                 continue;
             }
         }
+        parsed.cues.extend(cues::CueFile::new(
+            file,
+            lang,
+            raw.grammar,
+            raw.relation,
+            raw.cue,
+            |offset| line_of(text, offset),
+        ));
         for spanned in raw.entity {
             let line = line_of(text, spanned.span().start);
             let raw = spanned.into_inner();

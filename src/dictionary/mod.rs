@@ -26,6 +26,7 @@
 //! an unknown id.
 
 mod check;
+pub mod cues;
 mod load;
 
 pub use check::{AliasRow, Finding, FindingKind, lint};
@@ -68,7 +69,7 @@ impl Kind {
         }
     }
 
-    fn parse(s: &str) -> Option<Kind> {
+    pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
@@ -207,6 +208,7 @@ pub struct Dictionary {
     files: Vec<PathBuf>,
     /// Every alias as written, with its entity and place, sorted by folded form.
     aliases: Vec<AliasRow>,
+    relations: cues::Relations,
 }
 
 impl fmt::Debug for Dictionary {
@@ -263,8 +265,10 @@ impl Dictionary {
             extensions,
             mut problems,
             ignore,
+            cues: cue_files,
             ..
         } = parsed;
+        let relations = cues::compile(cue_files, &mut problems);
         let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
         let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
         let mut role_lines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -432,7 +436,13 @@ impl Dictionary {
             automaton,
             files: Vec::new(),
             aliases: rows,
+            relations,
         })
+    }
+
+    /// Relation types and cues (empty when no file defines any).
+    pub fn relations(&self) -> &cues::Relations {
+        &self.relations
     }
 
     /// Entities sorted by id; an entity's index here is its number in mentions and graphs.

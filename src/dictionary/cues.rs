@@ -1,0 +1,672 @@
+//! Relation cue dictionaries: relation types, trigger phrases and the function words the
+//! direction rules need, read from the same TOML files as the entities and checked the same way
+//! (every problem as `file:line`).
+//!
+//! A language-free file defines the relation types:
+//!
+//! ```toml
+//! [[relation]]
+//! type = "attack"        # lowercase name, unique
+//! cameo = "19"           # CAMEO root code, 01 to 20
+//! label = "attacks"      # how a legend reads it
+//! color = "#D55E00"      # edge colour in DOT
+//! places = true          # a place may be the target (an attack on Kabul is on the city)
+//! symmetric = false      # true: one cue gives both directions (enmity, negotiate)
+//! conflict = true        # counts towards an article's two sides ("beide partijen")
+//! responds_to = "accuse" # without a target, answers the accuser (deny)
+//! embeds = true          # cues after it in the sentence are its content (what is denied,
+//!                        # alleged or demanded), not facts
+//! targets = ["place", "state"]  # kinds a target may have (default: any)
+//! implicit = "sides"     # without a target, the article's two sides (mediate)
+//! ```
+//!
+//! A file per language (`lang = "nl"`) holds the `[grammar]` function words and the cues:
+//!
+//! ```toml
+//! [[cue]]
+//! relation = "attack"
+//! form = "noun"                       # verb | noun | passive
+//! phrases = ["aanval", "*aanvallen", "valt … aan"]
+//! target = ["op", "tegen"]            # prepositions introducing the target
+//! source = ["van"]                    # (nouns) prepositions introducing the source
+//! ```
+//!
+//! In a phrase, words are matched after case and accent folding; `*` at the start or end of a
+//! word matches any ending or beginning (`*aanvallen` also matches `luchtaanvallen`), and a
+//! lone `…` (or `...`) stands for up to twelve words, for Dutch separable verbs (`valt … aan`).
+//! A phrase ending in `$` must end its clause (`namen … in$`: "in" as a particle, not a
+//! preposition).
+
+use super::{Kind, Problem};
+use crate::text::{Case, fold_str, is_word_char};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// Most words a `…` in a cue phrase stands for.
+pub const GAP_WORDS: usize = 12;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRelation {
+    #[serde(rename = "type")]
+    name: Spanned<String>,
+    cameo: Spanned<String>,
+    label: Spanned<String>,
+    color: Spanned<String>,
+    #[serde(default)]
+    places: bool,
+    #[serde(default)]
+    symmetric: bool,
+    #[serde(default)]
+    conflict: bool,
+    responds_to: Option<Spanned<String>>,
+    #[serde(default)]
+    embeds: bool,
+    implicit: Option<Spanned<String>>,
+    #[serde(default)]
+    targets: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCue {
+    relation: Spanned<String>,
+    form: Spanned<String>,
+    phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    target: Vec<String>,
+    #[serde(default)]
+    source: Vec<String>,
+}
+
+/// Function words of one language, as the direction rules use them.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawGrammar {
+    #[serde(default)]
+    agent: Vec<String>,
+    #[serde(default)]
+    between: Vec<String>,
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    pronoun: Vec<String>,
+    #[serde(default)]
+    conjunction: Vec<String>,
+    #[serde(default)]
+    determiner: Vec<String>,
+    #[serde(default)]
+    preposition: Vec<String>,
+    #[serde(default)]
+    clause: Vec<String>,
+    #[serde(default)]
+    reciprocal: Vec<String>,
+    #[serde(default)]
+    representative: Vec<String>,
+    #[serde(default)]
+    possessive: Vec<String>,
+    #[serde(default)]
+    sides: Vec<String>,
+    #[serde(default)]
+    accusation: Vec<String>,
+}
+
+/// The cue records of one file, before the files are combined.
+pub(super) struct CueFile {
+    file: PathBuf,
+    lang: Option<String>,
+    grammar: Option<(usize, RawGrammar)>,
+    relations: Vec<(usize, RawRelation)>,
+    cues: Vec<(usize, RawCue)>,
+    /// Line of each phrase, by cue and phrase index.
+    phrase_lines: Vec<Vec<usize>>,
+    text_lines: Vec<usize>,
+}
+
+impl CueFile {
+    /// Collects a file's cue records; `line` turns a byte offset into a line number.
+    pub(super) fn new(
+        file: &Path,
+        lang: Option<String>,
+        grammar: Option<Spanned<RawGrammar>>,
+        relations: Vec<Spanned<RawRelation>>,
+        cues: Vec<Spanned<RawCue>>,
+        line: impl Fn(usize) -> usize,
+    ) -> Option<CueFile> {
+        if grammar.is_none() && relations.is_empty() && cues.is_empty() {
+            return None;
+        }
+        let phrase_lines = cues
+            .iter()
+            .map(|c| {
+                c.get_ref()
+                    .phrases
+                    .iter()
+                    .map(|p| line(p.span().start))
+                    .collect()
+            })
+            .collect();
+        Some(CueFile {
+            file: file.to_path_buf(),
+            lang,
+            grammar: grammar.map(|g| (line(g.span().start), g.into_inner())),
+            relations: relations
+                .into_iter()
+                .map(|r| {
+                    let l = line(r.span().start);
+                    (l, r.into_inner())
+                })
+                .collect(),
+            text_lines: cues.iter().map(|c| line(c.span().start)).collect(),
+            cues: cues
+                .into_iter()
+                .map(Spanned::into_inner)
+                .enumerate()
+                .collect(),
+            phrase_lines,
+        })
+    }
+}
+
+/// A relation type, with how its cues are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationType {
+    pub name: String,
+    /// CAMEO root code ("01" to "20").
+    pub cameo: String,
+    pub label: String,
+    pub color: String,
+    /// Places may be targets (otherwise a capital stands for its state and other places drop).
+    pub places: bool,
+    pub symmetric: bool,
+    pub conflict: bool,
+    /// Without an explicit target, the relation answers this type's source (deny answers
+    /// accuse).
+    pub responds_to: Option<usize>,
+    /// Cues later in the same sentence are its content (what is denied, alleged, threatened or
+    /// demanded), not facts.
+    pub embeds: bool,
+    /// Without an explicit target, the article's two sides are the targets.
+    pub implicit_sides: bool,
+    /// The kinds a target may have (empty: any).
+    pub targets: Vec<Kind>,
+}
+
+/// How a cue's actors are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A verb: subject is the source, object the target (with Dutch word-order rules).
+    Verb,
+    /// A noun: the source is an adjective or `van` actor or the clause's subject; the target
+    /// follows one of the cue's prepositions.
+    Noun,
+    /// The actors after the cue are the source, those before it the target
+    /// ("X valt in handen van Y").
+    Passive,
+}
+
+/// One word of a cue phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Word {
+    Exact(String),
+    /// `stem*`
+    Prefix(String),
+    /// `*stem`
+    Suffix(String),
+    /// `*stem*`
+    Contains(String),
+    /// `…`: up to [`GAP_WORDS`] words.
+    Gap,
+}
+
+impl Word {
+    /// Whether a folded text word matches this pattern word (never for a gap).
+    pub fn matches(&self, word: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == word,
+            Word::Prefix(p) => word.starts_with(p.as_str()),
+            Word::Suffix(s) => word.ends_with(s.as_str()),
+            Word::Contains(s) => word.contains(s.as_str()),
+            Word::Gap => false,
+        }
+    }
+}
+
+/// A trigger phrase of a relation type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub relation: usize,
+    pub form: Form,
+    /// The phrase as written.
+    pub phrase: String,
+    pub words: Vec<Word>,
+    /// Prepositions (folded) that introduce the target.
+    pub target: Vec<String>,
+    /// Prepositions (folded) that introduce the source right after a noun.
+    pub source: Vec<String>,
+    /// The phrase ends with `$`: its last word must end the clause ("namen … in$", so that
+    /// "in" is the particle of "innemen", not a preposition).
+    pub at_end: bool,
+}
+
+/// Function words of one language, folded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grammar {
+    pub agent: HashSet<String>,
+    pub between: HashSet<String>,
+    pub negation: HashSet<String>,
+    pub pronoun: HashSet<String>,
+    pub conjunction: HashSet<String>,
+    pub determiner: HashSet<String>,
+    pub preposition: HashSet<String>,
+    pub clause: HashSet<String>,
+    pub reciprocal: HashSet<String>,
+    pub representative: HashSet<String>,
+    /// Prepositions after a representative that name whom it represents ("woordvoerder van").
+    pub possessive: HashSet<String>,
+    /// Phrases standing for an article's two sides ("beide partijen"), as folded words.
+    pub sides: Vec<Vec<String>>,
+    /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
+    pub accusation: Vec<Word>,
+}
+
+/// The cues of one language with its grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueSet {
+    pub lang: Option<String>,
+    pub grammar: Grammar,
+    pub cues: Vec<Cue>,
+    /// Cues by their first word, when it is an exact word.
+    pub by_first: HashMap<String, Vec<usize>>,
+    /// Cues whose first word has a wildcard.
+    pub wild_first: Vec<usize>,
+}
+
+/// Every relation type and cue set of the loaded dictionaries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relations {
+    pub types: Vec<RelationType>,
+    pub sets: Vec<CueSet>,
+}
+
+impl Relations {
+    /// The index of a relation type by name.
+    pub fn type_index(&self, name: &str) -> Option<usize> {
+        self.types.iter().position(|t| t.name == name)
+    }
+}
+
+fn fold_words(list: &[String]) -> HashSet<String> {
+    list.iter()
+        .map(|w| fold_str(w, Case::Fold).trim().to_string())
+        .collect()
+}
+
+/// Splits a phrase into folded words: letters and digits, with `-` and `'` inside a word, and
+/// `*` wildcards kept for [`parse_word`].
+fn phrase_words(phrase: &str) -> Vec<String> {
+    fold_str(phrase, Case::Fold)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+fn parse_word(w: &str) -> Result<Word, String> {
+    if w == "…" || w == "..." {
+        return Ok(Word::Gap);
+    }
+    let (lead, trail) = (w.starts_with('*'), w.ends_with('*') && w.len() > 1);
+    let stem = w.trim_matches('*');
+    if stem.contains('*') {
+        return Err(format!("{w:?}: `*` only at the start or end of a word"));
+    }
+    if !stem.chars().any(is_word_char) {
+        return Err(format!("{w:?} has no letter or digit"));
+    }
+    if (lead || trail) && stem.chars().count() < 3 {
+        return Err(format!(
+            "{w:?}: a wildcard needs at least three letters before or after it"
+        ));
+    }
+    Ok(match (lead, trail) {
+        (false, false) => Word::Exact(stem.to_string()),
+        (false, true) => Word::Prefix(stem.to_string()),
+        (true, false) => Word::Suffix(stem.to_string()),
+        (true, true) => Word::Contains(stem.to_string()),
+    })
+}
+
+/// Parses a cue phrase into words, or says why it cannot match.
+pub fn parse_phrase(phrase: &str) -> Result<Vec<Word>, String> {
+    let words = phrase_words(phrase);
+    if words.is_empty() {
+        return Err("empty phrase".to_string());
+    }
+    let parsed = words
+        .iter()
+        .map(|w| parse_word(w))
+        .collect::<Result<Vec<_>, _>>()?;
+    if parsed.first() == Some(&Word::Gap) || parsed.last() == Some(&Word::Gap) {
+        return Err("`…` must stand between two words".to_string());
+    }
+    if parsed
+        .windows(2)
+        .any(|w| w[0] == Word::Gap && w[1] == Word::Gap)
+    {
+        return Err("two `…` in a row".to_string());
+    }
+    Ok(parsed)
+}
+
+/// Combines the cue records of every file into relation types and one cue set per language,
+/// adding every problem found.
+pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relations {
+    let mut types: Vec<RelationType> = Vec::new();
+    let mut defined: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    let mut pending: Vec<(usize, PathBuf, usize, String, String)> = Vec::new();
+    for f in &files {
+        for (line, r) in &f.relations {
+            let mut problem = |line: usize, message: String| {
+                problems.push(Problem {
+                    file: f.file.clone(),
+                    line,
+                    message,
+                })
+            };
+            let name = r.name.get_ref().trim().to_string();
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                problem(
+                    *line,
+                    format!("relation type {name:?} must be lowercase ASCII letters or '_'"),
+                );
+            }
+            if let Some((file, first)) = defined.get(&name) {
+                problem(
+                    *line,
+                    format!(
+                        "relation type {name:?} already defined at {}:{first}",
+                        file.display()
+                    ),
+                );
+                continue;
+            }
+            let cameo = r.cameo.get_ref().trim().to_string();
+            let valid_cameo = cameo.len() == 2
+                && cameo.parse::<u8>().is_ok_and(|n| {
+                    (1..=20).contains(&n) && cameo.bytes().all(|b| b.is_ascii_digit())
+                });
+            if !valid_cameo {
+                problem(
+                    *line,
+                    format!(
+                        "relation {name:?}: cameo {cameo:?} must be a CAMEO root code, \"01\" to \"20\""
+                    ),
+                );
+            }
+            let color = r.color.get_ref().trim().to_string();
+            let valid_color = color.len() == 7
+                && color.starts_with('#')
+                && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
+            if !valid_color {
+                problem(
+                    *line,
+                    format!("relation {name:?}: color {color:?} must be \"#RRGGBB\""),
+                );
+            }
+            let implicit_sides = match &r.implicit {
+                None => false,
+                Some(v) if v.get_ref() == "sides" => true,
+                Some(v) => {
+                    problem(
+                        *line,
+                        format!(
+                            "relation {name:?}: implicit {:?} is not known (expected \"sides\")",
+                            v.get_ref()
+                        ),
+                    );
+                    false
+                }
+            };
+            let mut target_kinds = Vec::new();
+            for k in &r.targets {
+                match Kind::parse(k.get_ref()) {
+                    Some(kind) => target_kinds.push(kind),
+                    None => problem(
+                        *line,
+                        format!("relation {name:?}: unknown target kind {:?}", k.get_ref()),
+                    ),
+                }
+            }
+            if let Some(rt) = &r.responds_to {
+                pending.push((
+                    types.len(),
+                    f.file.clone(),
+                    *line,
+                    name.clone(),
+                    rt.get_ref().clone(),
+                ));
+            }
+            defined.insert(name.clone(), (f.file.clone(), *line));
+            types.push(RelationType {
+                name,
+                cameo,
+                label: r.label.get_ref().trim().to_string(),
+                color,
+                places: r.places,
+                symmetric: r.symmetric,
+                conflict: r.conflict,
+                responds_to: None,
+                embeds: r.embeds,
+                implicit_sides,
+                targets: target_kinds,
+            });
+        }
+    }
+    for (index, file, line, name, target) in pending {
+        match types.iter().position(|t| t.name == target) {
+            Some(t) => types[index].responds_to = Some(t),
+            None => problems.push(Problem {
+                file,
+                line,
+                message: format!("relation {name:?}: responds_to names unknown type {target:?}"),
+            }),
+        }
+    }
+
+    let mut by_lang: BTreeMap<Option<String>, CueSet> = BTreeMap::new();
+    let mut grammar_at: BTreeMap<Option<String>, (PathBuf, usize)> = BTreeMap::new();
+    let mut cue_at: BTreeMap<Option<String>, (PathBuf, usize)> = BTreeMap::new();
+    for f in files {
+        let set = by_lang.entry(f.lang.clone()).or_insert_with(|| CueSet {
+            lang: f.lang.clone(),
+            grammar: Grammar::default(),
+            cues: Vec::new(),
+            by_first: HashMap::new(),
+            wild_first: Vec::new(),
+        });
+        if let Some((line, g)) = f.grammar {
+            if let Some((file, first)) = grammar_at.get(&f.lang) {
+                problems.push(Problem {
+                    file: f.file.clone(),
+                    line,
+                    message: format!(
+                        "a second [grammar] for language {} (first at {}:{first})",
+                        f.lang.as_deref().unwrap_or("(none)"),
+                        file.display()
+                    ),
+                });
+            } else {
+                grammar_at.insert(f.lang.clone(), (f.file.clone(), line));
+                let mut accusation = Vec::new();
+                for w in &g.accusation {
+                    match parse_word(&fold_str(w, Case::Fold)) {
+                        Ok(word) if word != Word::Gap => accusation.push(word),
+                        _ => problems.push(Problem {
+                            file: f.file.clone(),
+                            line,
+                            message: format!("grammar: accusation word {w:?} cannot match"),
+                        }),
+                    }
+                }
+                set.grammar = Grammar {
+                    agent: fold_words(&g.agent),
+                    between: fold_words(&g.between),
+                    negation: fold_words(&g.negation),
+                    pronoun: fold_words(&g.pronoun),
+                    conjunction: fold_words(&g.conjunction),
+                    determiner: fold_words(&g.determiner),
+                    preposition: fold_words(&g.preposition),
+                    clause: fold_words(&g.clause),
+                    reciprocal: fold_words(&g.reciprocal),
+                    representative: fold_words(&g.representative),
+                    possessive: fold_words(&g.possessive),
+                    sides: g.sides.iter().map(|s| phrase_words(s)).collect(),
+                    accusation,
+                };
+                // Prepositions that introduce actors are prepositions too.
+                let extra: Vec<String> = set
+                    .grammar
+                    .agent
+                    .iter()
+                    .chain(&set.grammar.between)
+                    .cloned()
+                    .collect();
+                set.grammar.preposition.extend(extra);
+            }
+        }
+        for (i, cue) in f.cues {
+            let line = f.text_lines[i];
+            cue_at
+                .entry(f.lang.clone())
+                .or_insert((f.file.clone(), line));
+            let mut problem = |line: usize, message: String| {
+                problems.push(Problem {
+                    file: f.file.clone(),
+                    line,
+                    message,
+                })
+            };
+            let relation = cue.relation.get_ref();
+            let Some(index) = types.iter().position(|t| &t.name == relation) else {
+                problem(
+                    line,
+                    format!("cue names unknown relation type {relation:?}"),
+                );
+                continue;
+            };
+            let form = match cue.form.get_ref().as_str() {
+                "verb" => Form::Verb,
+                "noun" => Form::Noun,
+                "passive" => Form::Passive,
+                other => {
+                    problem(
+                        line,
+                        format!("cue form {other:?} is not known (expected verb, noun or passive)"),
+                    );
+                    continue;
+                }
+            };
+            if cue.phrases.is_empty() {
+                problem(line, format!("cue for {relation:?} has no phrases"));
+            }
+            let target: Vec<String> = cue.target.iter().map(|w| fold_str(w, Case::Fold)).collect();
+            let source: Vec<String> = cue.source.iter().map(|w| fold_str(w, Case::Fold)).collect();
+            for (p, phrase) in cue.phrases.iter().enumerate() {
+                let written = phrase.get_ref().trim();
+                let (written, at_end) = match written.strip_suffix('$') {
+                    Some(w) => (w, true),
+                    None => (written, false),
+                };
+                match parse_phrase(written) {
+                    Ok(words) => set.cues.push(Cue {
+                        relation: index,
+                        form,
+                        phrase: phrase.get_ref().trim().to_string(),
+                        words,
+                        target: target.clone(),
+                        source: source.clone(),
+                        at_end,
+                    }),
+                    Err(why) => problem(
+                        f.phrase_lines[i][p],
+                        format!("cue phrase {:?} cannot match: {why}", phrase.get_ref()),
+                    ),
+                }
+            }
+        }
+    }
+    for (lang, (file, line)) in &cue_at {
+        if !grammar_at.contains_key(lang) {
+            problems.push(Problem {
+                file: file.clone(),
+                line: *line,
+                message: format!(
+                    "cues for language {} but no [grammar] for it",
+                    lang.as_deref().unwrap_or("(none)")
+                ),
+            });
+        }
+    }
+    let mut seen: BTreeMap<(Option<String>, String), String> = BTreeMap::new();
+    for set in by_lang.values() {
+        for cue in &set.cues {
+            let key = (set.lang.clone(), fold_str(&cue.phrase, Case::Fold));
+            if let Some(other) = seen.insert(key, types[cue.relation].name.clone())
+                && other != types[cue.relation].name
+            {
+                problems.push(Problem {
+                    file: cue_at[&set.lang].0.clone(),
+                    line: cue_at[&set.lang].1,
+                    message: format!(
+                        "cue phrase {:?} is listed for both {other:?} and {:?}",
+                        cue.phrase, types[cue.relation].name
+                    ),
+                });
+            }
+        }
+    }
+    let mut sets: Vec<CueSet> = by_lang
+        .into_values()
+        .filter(|s| !s.cues.is_empty())
+        .collect();
+    for set in &mut sets {
+        for (i, cue) in set.cues.iter().enumerate() {
+            match &cue.words[0] {
+                Word::Exact(w) => set.by_first.entry(w.clone()).or_default().push(i),
+                _ => set.wild_first.push(i),
+            }
+        }
+    }
+    Relations { types, sets }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_parse_into_words_gaps_and_wildcards() {
+        assert_eq!(
+            parse_phrase("Valt … aan").unwrap(),
+            vec![
+                Word::Exact("valt".into()),
+                Word::Gap,
+                Word::Exact("aan".into())
+            ]
+        );
+        assert_eq!(
+            parse_phrase("*aanvallen opgeëist*").unwrap(),
+            vec![
+                Word::Suffix("aanvallen".into()),
+                Word::Prefix("opgeeist".into())
+            ]
+        );
+        assert!(parse_phrase("… aan").is_err());
+        assert!(parse_phrase("a*b").is_err());
+        assert!(parse_phrase("*op").is_err());
+        assert!(parse_phrase("  ").is_err());
+        assert!(parse_phrase("valt … … aan").is_err());
+    }
+}
