@@ -19,7 +19,8 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the co-occurrence graph: writes graph.json, graph.dot and graph.svg to --out.
+    /// Build the co-occurrence graph (graph.json, graph.dot, graph.svg) and the relation graph
+    /// (relations.json, relations.dot, relations.svg) in --out.
     Build(BuildArgs),
     /// Write every mention found as JSON Lines (one mention per line).
     Extract(ExtractArgs),
@@ -91,6 +92,15 @@ pub enum Format {
     Svg,
 }
 
+/// Edge sets `build` can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Edges {
+    /// graph.*: actors named in the same window, weighted.
+    Cooccurrence,
+    /// relations.*: typed, directed relations read from cue phrases.
+    Relations,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
     #[command(flatten)]
@@ -119,6 +129,15 @@ pub struct BuildArgs {
     /// Formats to write, comma-separated [default: json,dot, and svg when Graphviz is installed]
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub format: Vec<Format>,
+
+    /// Edges to build, comma-separated: cooccurrence (graph.*), relations (relations.*)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "LIST",
+        default_value = "cooccurrence,relations"
+    )]
+    pub edges: Vec<Edges>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -217,6 +236,8 @@ pub struct BuildConfig {
     pub evidence: usize,
     pub max_nodes: usize,
     pub formats: Formats,
+    pub cooccurrence: bool,
+    pub relations: bool,
 }
 
 impl BuildArgs {
@@ -252,6 +273,8 @@ impl BuildArgs {
             evidence: self.evidence,
             max_nodes: self.max_nodes,
             formats,
+            cooccurrence: self.edges.contains(&Edges::Cooccurrence),
+            relations: self.edges.contains(&Edges::Relations),
         })
     }
 }
@@ -278,6 +301,7 @@ mod tests {
         assert_eq!(config.window, Window::Sentence);
         assert_eq!(config.evidence, 3);
         assert!(config.formats.svg_optional);
+        assert!(config.cooccurrence && config.relations);
     }
 
     #[test]

@@ -20,7 +20,8 @@
 use crate::dictionary::{Attributes, Dictionary, Kind, Role};
 use crate::extract::Extraction;
 use crate::input::Document;
-use petgraph::graph::UnGraph;
+use crate::relations::Found;
+use petgraph::graph::{DiGraph, UnGraph};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -94,6 +95,12 @@ struct PairHit {
     evidence: Vec<(EvidenceKey, Evidence)>,
 }
 
+#[derive(Debug, Clone)]
+struct RelationHit {
+    sentences: u32,
+    evidence: Vec<(EvidenceKey, RelationEvidence)>,
+}
+
 /// What one document adds to the graph.
 #[derive(Debug, Clone)]
 pub struct Contribution {
@@ -101,6 +108,8 @@ pub struct Contribution {
     /// (entity, mentions), sorted by entity.
     entities: Vec<(u32, u32)>,
     pairs: BTreeMap<(u32, u32), PairHit>,
+    /// Relations by (source, target, type).
+    relations: BTreeMap<(u32, u32, usize), RelationHit>,
     mentions: u64,
 }
 
@@ -159,9 +168,81 @@ impl Contribution {
             date: doc.date.clone(),
             entities: entities.into_iter().collect(),
             pairs,
+            relations: BTreeMap::new(),
             mentions: ex.mentions.len() as u64,
         }
     }
+
+    /// A contribution with no co-occurrence pairs (when only relations are built).
+    pub fn entities_only(doc: &Document, ex: &Extraction) -> Contribution {
+        Contribution::of(doc, 0, ex, Window::Sentence, 0).without_pairs()
+    }
+
+    fn without_pairs(mut self) -> Contribution {
+        self.pairs.clear();
+        self
+    }
+
+    /// Adds the document's relations ([`crate::relations::find`]), keeping at most
+    /// `evidence_limit` quoted sentences per relation.
+    pub fn add_relations(
+        &mut self,
+        doc: &Document,
+        seq: u64,
+        ex: &Extraction,
+        found: &[Found],
+        evidence_limit: usize,
+    ) {
+        for f in found {
+            let hit = self
+                .relations
+                .entry((f.source, f.target, f.relation))
+                .or_insert(RelationHit {
+                    sentences: 0,
+                    evidence: Vec::new(),
+                });
+            let rank = hit.sentences;
+            hit.sentences += 1;
+            if (rank as usize) < evidence_limit {
+                let key = EvidenceKey {
+                    rank,
+                    doc: doc.id.clone(),
+                    seq,
+                    window: f.sentence as u32,
+                };
+                hit.evidence.push((
+                    key,
+                    RelationEvidence {
+                        doc: doc.id.clone(),
+                        date: doc.date.clone(),
+                        sentence: f.first_sentence,
+                        text: quote_sentences(doc, ex, f.first_sentence, f.sentence),
+                        source_text: f.source_text.clone(),
+                        target_text: f.target_text.clone(),
+                        cue: f.cue.clone(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// A sentence showing a relation, with the words that name each side and the cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelationEvidence {
+    pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Index of the (first) sentence quoted.
+    pub sentence: usize,
+    /// The sentence; for a relation read from context, the previous sentence and this one
+    /// joined by " … ".
+    pub text: String,
+    /// How the source is written there ("Kabul" for Afghanistan, "zij" for a pronoun).
+    pub source_text: String,
+    pub target_text: String,
+    /// The cue words as written.
+    pub cue: String,
 }
 
 /// The text of sentence `a`, or of sentences `a` and `b` joined by " … ".
@@ -200,6 +281,15 @@ struct NodeStats {
 }
 
 #[derive(Debug, Clone, Default)]
+struct RelationStats {
+    count: u64,
+    documents: u64,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    evidence: Vec<(EvidenceKey, RelationEvidence)>,
+}
+
+#[derive(Debug, Clone, Default)]
 struct EdgeStats {
     weight: u64,
     documents: u64,
@@ -224,6 +314,7 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: &Option<St
 pub struct Accumulator {
     nodes: HashMap<u32, NodeStats>,
     edges: HashMap<(u32, u32), EdgeStats>,
+    relations: HashMap<(u32, u32, usize), RelationStats>,
     evidence_limit: usize,
     articles: u64,
     dated_articles: u64,
@@ -260,6 +351,15 @@ impl Accumulator {
             e.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             e.evidence.truncate(self.evidence_limit);
         }
+        for (key, hit) in c.relations {
+            let r = self.relations.entry(key).or_default();
+            r.count += u64::from(hit.sentences);
+            r.documents += 1;
+            widen(&mut r.first_date, &mut r.last_date, &c.date);
+            r.evidence.extend(hit.evidence);
+            r.evidence.sort_by(|a, b| a.0.cmp(&b.0));
+            r.evidence.truncate(self.evidence_limit);
+        }
     }
 
     /// Builds the graph; edges with `weight < min_weight` are dropped.
@@ -268,36 +368,8 @@ impl Accumulator {
         let mut index = BTreeMap::new();
         let mut nodes: Vec<(u32, NodeStats)> = self.nodes.into_iter().collect();
         nodes.sort_by_key(|(e, _)| *e);
-        for (entity, stats) in nodes {
-            let def = dict.entity(entity);
-            let roles = def
-                .roles
-                .iter()
-                .filter_map(|role| {
-                    let articles: u64 = stats
-                        .dates
-                        .iter()
-                        .filter(|(d, _)| role.valid_at(d))
-                        .map(|(_, n)| n)
-                        .sum();
-                    (articles > 0).then(|| RoleAt {
-                        role: role.clone(),
-                        articles,
-                    })
-                })
-                .collect();
-            let node = Node {
-                id: def.id.clone(),
-                label: def.label.clone(),
-                kind: def.kind,
-                mentions: stats.mentions,
-                documents: stats.documents,
-                first_date: stats.first_date,
-                last_date: stats.last_date,
-                roles,
-                attributes: def.attributes.clone(),
-            };
-            index.insert(entity, graph.add_node(node));
+        for (entity, stats) in &nodes {
+            index.insert(*entity, graph.add_node(node(dict, *entity, stats)));
         }
         let mut edges: Vec<((u32, u32), EdgeStats)> = self
             .edges
@@ -316,17 +388,113 @@ impl Accumulator {
             };
             graph.add_edge(index[&a], index[&b], edge);
         }
+
+        // The relation graph: the actors in a relation (a state a capital stood for may not
+        // be named itself), edges by (source id, target id, type).
+        let types = &dict.relations().types;
+        let mut relations: Vec<((u32, u32, usize), RelationStats)> =
+            self.relations.into_iter().collect();
+        let id = |e: u32| dict.entity(e).id.as_str();
+        relations.sort_by(|(a, _), (b, _)| {
+            (id(a.0), id(a.1), &types[a.2].name).cmp(&(id(b.0), id(b.1), &types[b.2].name))
+        });
+        let mut ends: Vec<u32> = relations
+            .iter()
+            .flat_map(|((a, b, _), _)| [*a, *b])
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut rgraph = DiGraph::with_capacity(ends.len(), relations.len());
+        let mut rindex = BTreeMap::new();
+        let empty = NodeStats::default();
+        for e in ends {
+            let stats = nodes
+                .binary_search_by_key(&e, |(n, _)| *n)
+                .map_or(&empty, |i| &nodes[i].1);
+            rindex.insert(e, rgraph.add_node(node(dict, e, stats)));
+        }
+        for ((a, b, t), stats) in relations {
+            let ty = &types[t];
+            rgraph.add_edge(
+                rindex[&a],
+                rindex[&b],
+                RelationEdge {
+                    relation: ty.name.clone(),
+                    cameo: ty.cameo.clone(),
+                    count: stats.count,
+                    documents: stats.documents,
+                    first_date: stats.first_date,
+                    last_date: stats.last_date,
+                    evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
+                },
+            );
+        }
+        let relation_count = rgraph.edge_count() as u64;
         ActorGraph {
             graph,
+            relations: rgraph,
             info: RunInfo {
                 articles: self.articles,
                 dated_articles: self.dated_articles,
                 mentions: self.mentions,
                 edges: kept as u64,
+                relations: relation_count,
                 ..info
             },
         }
     }
+}
+
+/// A node for an entity from its statistics, with the roles valid at its articles' dates.
+fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
+    let def = dict.entity(entity);
+    let roles = def
+        .roles
+        .iter()
+        .filter_map(|role| {
+            let articles: u64 = stats
+                .dates
+                .iter()
+                .filter(|(d, _)| role.valid_at(d))
+                .map(|(_, n)| n)
+                .sum();
+            (articles > 0).then(|| RoleAt {
+                role: role.clone(),
+                articles,
+            })
+        })
+        .collect();
+    Node {
+        id: def.id.clone(),
+        label: def.label.clone(),
+        kind: def.kind,
+        mentions: stats.mentions,
+        documents: stats.documents,
+        first_date: stats.first_date.clone(),
+        last_date: stats.last_date.clone(),
+        roles,
+        attributes: def.attributes.clone(),
+    }
+}
+
+/// A directed, typed relation edge: every sentence in which the cue says `source` does
+/// `relation` to `target`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationEdge {
+    /// The relation type ("attack").
+    #[serde(rename = "type")]
+    pub relation: String,
+    /// Its CAMEO root code.
+    pub cameo: String,
+    /// Sentences stating it.
+    pub count: u64,
+    /// Articles stating it.
+    pub documents: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    pub evidence: Vec<RelationEvidence>,
 }
 
 /// A node: an actor seen in the corpus.
@@ -385,6 +553,8 @@ pub struct RunInfo {
     pub dated_articles: u64,
     pub mentions: u64,
     pub edges: u64,
+    /// Relation edges (source, target, type).
+    pub relations: u64,
     pub dictionary_entities: usize,
 }
 
@@ -399,15 +569,18 @@ impl RunInfo {
             dated_articles: 0,
             mentions: 0,
             edges: 0,
+            relations: 0,
             dictionary_entities: dict.entities().len(),
         }
     }
 }
 
-/// The co-occurrence graph with how it was built.
+/// The co-occurrence graph and the relation graph, with how they were built.
 #[derive(Debug, Clone)]
 pub struct ActorGraph {
     pub graph: UnGraph<Node, Edge>,
+    /// Typed, directed relations: a multigraph (one edge per source, target and type).
+    pub relations: DiGraph<Node, RelationEdge>,
     pub info: RunInfo,
 }
 

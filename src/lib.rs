@@ -1,8 +1,9 @@
 //! actorgraph: from news articles to a network of the actors they name.
 //!
 //! The pipeline: [`input`] streams documents → [`extract`] finds mentions with the compiled
-//! [`dictionary`] (after [`text`] normalisation and segmentation) → [`graph`] accumulates a
-//! co-occurrence graph → [`export`] writes it, through [`output`] for atomic files.
+//! [`dictionary`] (after [`text`] normalisation and segmentation) → [`relations`] reads typed,
+//! directed relations from cue phrases → [`graph`] accumulates the co-occurrence graph and the
+//! relation graph → [`export`] writes them, through [`output`] for atomic files.
 //!
 //! Documents are read in batches; each batch is extracted in parallel (rayon) and its results
 //! merged in input order, so memory is bounded by the batch size and the graph, and results do
@@ -12,9 +13,11 @@
 //! use actorgraph::{dictionary::Dictionary, input::Sources, graph::Window, BuildOptions, NoObserver};
 //! let dict = Dictionary::load(&["dictionaries".into()]).unwrap();
 //! let sources = Sources::discover(&["seeds".into()]).unwrap();
-//! let opts = BuildOptions { window: Window::Sentence, min_weight: 1, evidence_limit: 3, threads: 0 };
+//! let opts = BuildOptions { window: Window::Sentence, min_weight: 1, evidence_limit: 3, threads: 0,
+//!                          cooccurrence: true, relations: true };
 //! let (graph, read) = actorgraph::build(&sources, &dict, &opts, &mut NoObserver).unwrap();
-//! println!("{} articles, {} actors", read.articles, graph.graph.node_count());
+//! println!("{} articles, {} actors, {} relations", read.articles, graph.graph.node_count(),
+//!          graph.relations.edge_count());
 //! ```
 
 pub mod dictionary;
@@ -152,6 +155,10 @@ pub struct BuildOptions {
     pub evidence_limit: usize,
     /// Worker threads; 0 uses every core.
     pub threads: usize,
+    /// Build co-occurrence edges.
+    pub cooccurrence: bool,
+    /// Build relation edges.
+    pub relations: bool,
 }
 
 /// Reads every document and builds the co-occurrence graph.
@@ -166,7 +173,18 @@ pub fn build(
         sources,
         dict,
         opts.threads,
-        |seq, doc, ex| Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit),
+        |seq, doc, ex| {
+            let mut c = if opts.cooccurrence {
+                Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit)
+            } else {
+                Contribution::entities_only(doc, &ex)
+            };
+            if opts.relations {
+                let found = relations::find(dict, doc, &ex);
+                c.add_relations(doc, seq, &ex, &found, opts.evidence_limit);
+            }
+            c
+        },
         |c| {
             acc.add(c);
             Ok::<(), io::Error>(())

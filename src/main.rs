@@ -266,6 +266,8 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         min_weight: config.min_weight,
         evidence_limit: config.evidence,
         threads: config.threads,
+        cooccurrence: config.cooccurrence,
+        relations: config.relations,
     };
     let (graph, summary) =
         actorgraph::build(&sources, &dict, &opts, &mut observer).context("reading articles")?;
@@ -286,20 +288,42 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     let dot_options = dot::DotOptions {
         max_nodes: config.max_nodes,
     };
-    let mut dot_bytes = Vec::new();
-    dot::write(&graph, &dot_options, &mut dot_bytes).context("writing DOT")?;
-    let dot_text = String::from_utf8(dot_bytes).context("DOT is UTF-8")?;
-    for format in &formats {
-        let (name, bytes) = match format {
-            Format::Json => {
-                let mut buf = Vec::new();
-                json::write(&graph, &mut buf).context("writing JSON")?;
-                ("graph.json", buf)
-            }
-            Format::Dot => ("graph.dot", dot_text.as_bytes().to_vec()),
-            Format::Svg => ("graph.svg", svg::render(&dot_text)?),
-        };
-        files.push((config.out.join(name), bytes));
+    let types = &dict.relations().types;
+    let mut sets: Vec<(&str, Vec<u8>)> = Vec::new();
+    if config.cooccurrence {
+        let mut buf = Vec::new();
+        dot::write(&graph, &dot_options, &mut buf).context("writing DOT")?;
+        sets.push(("graph", buf));
+    }
+    if config.relations {
+        let mut buf = Vec::new();
+        dot::write_relations(&graph, types, &dot_options, &mut buf).context("writing DOT")?;
+        sets.push(("relations", buf));
+    }
+    for (stem, dot_bytes) in sets {
+        let dot_text = String::from_utf8(dot_bytes).context("DOT is UTF-8")?;
+        for format in &formats {
+            let bytes = match format {
+                Format::Json => {
+                    let mut buf = Vec::new();
+                    if stem == "graph" {
+                        json::write(&graph, &mut buf)
+                    } else {
+                        json::write_relations(&graph, types, &mut buf)
+                    }
+                    .context("writing JSON")?;
+                    buf
+                }
+                Format::Dot => dot_text.as_bytes().to_vec(),
+                Format::Svg => svg::render(&dot_text)?,
+            };
+            let ext = match format {
+                Format::Json => "json",
+                Format::Dot => "dot",
+                Format::Svg => "svg",
+            };
+            files.push((config.out.join(format!("{stem}.{ext}")), bytes));
+        }
     }
     output::write_files_atomically(&files)
         .with_context(|| format!("writing to {}", config.out.display()))?;
@@ -307,12 +331,13 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     if !config.quiet {
         let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
         eprintln!(
-            "actorgraph: {} articles, {} mentions, {} actors, {} ties ({} windows){}; wrote {}",
+            "actorgraph: {} articles, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
             summary.articles,
             summary.mentions,
             graph.graph.node_count(),
             graph.graph.edge_count(),
             config.window,
+            graph.relations.edge_count(),
             skipped_note(&summary),
             written.join(", ")
         );

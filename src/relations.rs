@@ -574,11 +574,6 @@ impl Reader<'_> {
                     floor = next;
                 }
             }
-            if std::env::var_os("AG_DEBUG").is_some() {
-                let show: Vec<String> =
-                    unit.iter().map(|&i| format!("{:?}", toks[i].tok)).collect();
-                eprintln!("s{s} u{u} g{}: {}", groups[u], show.join(" "));
-            }
         }
         all.sort_by_key(|(at, u, _, _)| (*at, *u));
         let mut embedded: Option<usize> = None;
@@ -589,12 +584,6 @@ impl Reader<'_> {
             let cue = &self.set.cues[hit.cue];
             if self.types[cue.relation].embeds && cue.form == Form::Verb {
                 embedded = Some(groups[u]);
-            }
-            if std::env::var_os("AG_DEBUG").is_some() {
-                eprintln!(
-                    "  hit {:?} at {} floor {floor}",
-                    self.set.cues[hit.cue].phrase, hit.head
-                );
             }
             self.read(s, &toks, &units[u], &hit, floor, pending);
         }

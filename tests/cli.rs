@@ -199,9 +199,23 @@ fn extract_writes_json_lines_and_reads_stdin_and_jsonl() {
     );
     assert!(out.status.success());
     let m = lines(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(m.len(), 2);
+    assert_eq!(m.len(), 3, "two mentions, then one relation: {m:?}");
     assert_eq!(m[0]["doc"], "stdin");
     assert_eq!(m[0]["entity"], "pakistan");
+    // Relations follow the article's mentions, as lines with "relation".
+    let r = &m[2];
+    assert_eq!(
+        (&r["relation"], &r["source"], &r["target"], &r["cameo"]),
+        (
+            &serde_json::json!("attack"),
+            &serde_json::json!("pakistan"),
+            &serde_json::json!("kabul"),
+            &serde_json::json!("19")
+        )
+    );
+    assert_eq!(r["source_text"], "Pakistaanse");
+    assert_eq!(r["cue"], "luchtaanvallen");
+    assert_eq!(r["text"], "Pakistaanse luchtaanvallen op Kabul.");
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! [`quote`].
 
 use crate::dictionary::Kind;
+use crate::dictionary::cues::RelationType;
 use crate::graph::ActorGraph;
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -108,10 +109,11 @@ fn legend(kinds: &BTreeSet<Kind>, caption: &str) -> Id {
         let (colour, shape) = style(kind);
         cells.push_str(&format!("<TD BGCOLOR=\"{colour}\"> {kind} ({shape}) </TD>"));
     }
-    let caption = caption
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    if cells.is_empty() {
+        // Graphviz refuses an empty table row.
+        cells.push_str("<TD> </TD>");
+    }
+    let caption = html(caption);
     Id::Html(format!(
         "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR><TD COLSPAN=\"{}\">{caption}</TD></TR><TR>{cells}</TR></TABLE>>",
         kinds.len().max(1)
@@ -233,6 +235,165 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         strict: false,
         stmts,
     }
+}
+
+/// Builds the DOT syntax tree of the relation graph: a directed drawing, edge colour by
+/// relation type (from the cue dictionary), width by the number of sentences, and a legend of
+/// the kinds and types drawn. `--max-nodes` keeps the actors in the most relations.
+pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &DotOptions) -> Graph {
+    let g = &graph.relations;
+    let mut degree = vec![0u64; g.node_count()];
+    for e in g.edge_indices() {
+        let (a, b) = g.edge_endpoints(e).expect("edge exists");
+        degree[a.index()] += g[e].count;
+        degree[b.index()] += g[e].count;
+    }
+    let mut order: Vec<NodeIndex> = g.node_indices().collect();
+    order.sort_by(|a, b| {
+        degree[b.index()]
+            .cmp(&degree[a.index()])
+            .then_with(|| g[*a].id.cmp(&g[*b].id))
+    });
+    if options.max_nodes > 0 {
+        order.truncate(options.max_nodes);
+    }
+    let drawn: BTreeSet<NodeIndex> = order.into_iter().collect();
+    let edges: Vec<_> = g
+        .edge_indices()
+        .filter(|&e| {
+            let (a, b) = g.edge_endpoints(e).expect("edge exists");
+            drawn.contains(&a) && drawn.contains(&b)
+        })
+        .collect();
+    let max_count = edges.iter().map(|&e| g[e].count).max().unwrap_or(1).max(1);
+    let colour_of = |name: &str| {
+        types
+            .iter()
+            .find(|t| t.name == name)
+            .map_or("#000000", |t| t.color.as_str())
+    };
+    let used: BTreeSet<&str> = edges.iter().map(|&e| g[e].relation.as_str()).collect();
+    let mut caption = format!(
+        "{}, {} from {}",
+        count(drawn.len() as u64, "actor"),
+        count(edges.len() as u64, "relation"),
+        count(graph.info.articles, "article"),
+    );
+    if drawn.len() < g.node_count() {
+        caption.push_str(&format!(
+            "; top {} of {} actors by relations",
+            drawn.len(),
+            g.node_count()
+        ));
+    }
+    let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
+    let mut type_cells = String::new();
+    for t in types.iter().filter(|t| used.contains(t.name.as_str())) {
+        type_cells.push_str(&format!(
+            "<TD><FONT COLOR=\"{}\">&#9632;</FONT> {} ({})</TD>",
+            t.color,
+            html(&t.name),
+            html(&t.cameo)
+        ));
+    }
+    let layout = if drawn.len() > 300 { "sfdp" } else { "neato" };
+    let Id::Html(kinds_table) = legend(&kinds, &caption) else {
+        unreachable!("legend is an HTML label")
+    };
+    let label = format!(
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"2\"><TR><TD>{}</TD></TR><TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}</TR></TABLE></TD></TR></TABLE>>",
+        &kinds_table[1..kinds_table.len() - 1],
+        if type_cells.is_empty() {
+            "<TD>no relations</TD>".to_string()
+        } else {
+            type_cells
+        }
+    );
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("layout", Id::Plain(layout.into())),
+            attr("overlap", Id::Plain("false".into())),
+            attr("splines", Id::Plain("true".into())),
+            attr("sep", esc("+10")),
+            attr("outputorder", Id::Plain("edgesfirst".into())),
+            attr("fontname", esc("Helvetica")),
+            attr("labelloc", Id::Plain("b".into())),
+            attr("label", Id::Html(label)),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", esc("filled")),
+            attr("fontname", esc("Helvetica")),
+            attr("fontsize", num(12.0)),
+            attr("penwidth", Id::Plain("0.6".into())),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr(
+            "arrowsize",
+            Id::Plain("0.7".into()),
+        )])),
+    ];
+    for &n in &drawn {
+        let node = &g[n];
+        let (colour, shape) = style(node.kind);
+        stmts.push(Stmt::Node(DotNode::new(
+            NodeId(esc(&node.id), None),
+            vec![
+                attr("label", esc(&node.label)),
+                attr("shape", Id::Plain(shape.into())),
+                attr("fillcolor", esc(colour)),
+                attr("tooltip", esc(&format!("{} ({})", node.label, node.kind))),
+            ],
+        )));
+    }
+    for e in edges {
+        let (a, b) = g.edge_endpoints(e).expect("edge exists");
+        let edge = &g[e];
+        let scale = (edge.count as f64).ln_1p() / (max_count as f64).ln_1p();
+        let tooltip = format!(
+            "{} {} {} (CAMEO {}): {} in {}",
+            g[a].label,
+            edge.relation,
+            g[b].label,
+            edge.cameo,
+            count(edge.count, "sentence"),
+            count(edge.documents, "article")
+        );
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(esc(&g[a].id), None)),
+                Vertex::N(NodeId(esc(&g[b].id), None)),
+            ),
+            attributes: vec![
+                attr("color", esc(colour_of(&edge.relation))),
+                attr("penwidth", num(0.8 + 3.2 * scale)),
+                attr("tooltip", esc(&tooltip)),
+            ],
+        }));
+    }
+    Graph::DiGraph {
+        id: Id::Plain("relations".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Escapes text for a Graphviz HTML label.
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Writes the relation drawing as DOT text.
+pub fn write_relations(
+    graph: &ActorGraph,
+    types: &[RelationType],
+    options: &DotOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = relations_to_dot(graph, types, options).print(&mut PrinterContext::default());
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// Writes the drawing as DOT text.
