@@ -341,10 +341,20 @@ impl Reader<'_> {
                     q += 1;
                     continue;
                 }
+                // "Afghaanse regering en de Taliban": the representative noun belongs to the
+                // actor before it.
                 let mut k = q;
+                while k < unit.len()
+                    && self
+                        .word(tok(k))
+                        .is_some_and(|w| self.g.representative.contains(w))
+                {
+                    k += 1;
+                }
+                let start = k;
                 let mut comma = false;
                 let mut conj = false;
-                while k < unit.len() && k < q + 3 {
+                while k < unit.len() && k < start + 3 {
                     match &tok(k).tok {
                         Tok::Punct(',') => comma = true,
                         Tok::Word(w) if self.g.conjunction.contains(w) => conj = true,
@@ -377,6 +387,25 @@ impl Reader<'_> {
                 bare,
             });
             p = last + 1;
+        }
+        // "de woordvoerder van de Taliban, Zabihullah Mujahid, ...": a name between commas
+        // right after a list is the same actor (an apposition), not a second one; it stands in
+        // for the list before it.
+        let mut i = 1;
+        while i < lists.len() {
+            let (a, b) = (&lists[i - 1], &lists[i]);
+            let comma_between =
+                b.first == a.last + 2 && matches!(tok(a.last + 1).tok, Tok::Punct(','));
+            let comma_after =
+                b.last + 1 < unit.len() && matches!(tok(b.last + 1).tok, Tok::Punct(','));
+            if comma_between && comma_after && b.members.len() == 1 {
+                let bare = a.bare || b.bare;
+                lists[i].bare = bare;
+                lists[i].gov = None;
+                lists.remove(i - 1);
+            } else {
+                i += 1;
+            }
         }
         lists
     }
@@ -662,6 +691,7 @@ impl Reader<'_> {
                     && l.first <= cue_end + 6
             })
             .copied();
+        let subordinate = word_at(0).is_some_and(|w| self.g.clause.contains(w));
         let bare_before: Vec<&List> = before
             .iter()
             .filter(|l| l.bare && !is_same(l, prep_target))
@@ -690,6 +720,14 @@ impl Reader<'_> {
             });
         } else {
             match cue.form {
+                Form::Verb if subordinate && bare_before.len() >= 2 => {
+                    // Verb-final: "nadat de Taliban Afghanistan hebben veroverd".
+                    source = Some(bare_before[bare_before.len() - 2]);
+                    target = Some(prep_target.unwrap_or(bare_before[bare_before.len() - 1]));
+                    if is_same(bare_before[bare_before.len() - 2], prep_target) {
+                        source = None;
+                    }
+                }
                 Form::Verb => {
                     if let Some(&b) = bare_before.last() {
                         if let Some(t) = prep_target.or(bare_after.first().copied()) {
@@ -721,7 +759,20 @@ impl Reader<'_> {
                         .rev()
                         .find(|l| l.last + 2 >= head && !is_same(l, prep_target))
                         .copied();
-                    source = by_prep.or(modifier).or(bare_before.last().copied());
+                    // A noun inside a prepositional phrase ("het decor van onderhandelingen
+                    // met X") does not take the clause's subject as its source.
+                    let in_phrase = (head.saturating_sub(3)..head)
+                        .rev()
+                        .map(word_at)
+                        .find(|w| !w.is_some_and(|w| self.g.determiner.contains(w)))
+                        .flatten()
+                        .is_some_and(|w| self.g.preposition.contains(w));
+                    let subject = if in_phrase {
+                        None
+                    } else {
+                        bare_before.last().copied()
+                    };
+                    source = by_prep.or(modifier).or(subject);
                     target = prep_target;
                 }
                 Form::Passive => {
