@@ -388,6 +388,38 @@ impl Reader<'_> {
             });
             p = last + 1;
         }
+        // "de Russische ambtgenoot Sergej Lavrov": an adjective actor before a title and a
+        // name modifies the title; the name is the actor.
+        let mut i = 1;
+        while i < lists.len() {
+            let (a, b) = (&lists[i - 1], &lists[i]);
+            let gap = b.first - a.last - 1;
+            let plain = (a.last + 1..b.first).all(|p| {
+                !used[p]
+                    && self.word(tok(p)).is_some_and(|w| {
+                        !self.g.preposition.contains(w)
+                            && !self.g.conjunction.contains(w)
+                            && !self.g.clause.contains(w)
+                            && !self.g.determiner.contains(w)
+                    })
+            });
+            let adjective = a.members.len() == 1 && matches!(tok(a.last).tok, Tok::Actor(_)) && {
+                let text = fold_str(&self.text(tok(a.last)), Case::Fold);
+                self.g
+                    .adjective_endings
+                    .iter()
+                    .any(|e| text.ends_with(e.as_str()))
+            };
+            if (1..=2).contains(&gap) && plain && adjective {
+                let gov = lists[i - 1].gov.clone();
+                let bare = lists[i - 1].bare;
+                lists[i].gov = gov;
+                lists[i].bare = bare;
+                lists.remove(i - 1);
+            } else {
+                i += 1;
+            }
+        }
         // "de woordvoerder van de Taliban, Zabihullah Mujahid, ...": a name between commas
         // right after a list is the same actor (an apposition), not a second one; it stands in
         // for the list before it.
@@ -662,8 +694,16 @@ impl Reader<'_> {
         // A list after one of the cue's target prepositions (after the cue, or before it
         // for verb-final clauses: "met de Taliban in gesprek").
         let prep_target = {
-            let after_prep = (head + 1..unit.len().min(cue_end + 7))
-                .filter(|&p| !used[p])
+            // A cue ending in one of its prepositions ("sprak … met") takes the list right
+            // after it.
+            let ends_in_prep = word_at(cue_end).is_some_and(|w| cue.target.iter().any(|t| t == w));
+            let window = if ends_in_prep {
+                cue_end + 5
+            } else {
+                cue_end + 7
+            };
+            let after_prep = (head + 1..unit.len().min(window))
+                .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
                 .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
                 .and_then(|p| {
                     after
@@ -919,6 +959,11 @@ impl Reader<'_> {
             return;
         }
         let accuser = Party::Entity(a, text);
+        let already = pending.iter().any(|p| {
+            p.relation == answered
+                && p.sentence + 1 == s
+                && matches!(p.source, Party::Entity(x, _) if x == a)
+        });
         pending.push(Pending {
             relation,
             source: denier.clone(),
@@ -927,6 +972,9 @@ impl Reader<'_> {
             first_sentence: s - 1,
             cue: cue.to_string(),
         });
+        if already {
+            return;
+        }
         pending.push(Pending {
             relation: answered,
             source: accuser,

@@ -108,6 +108,8 @@ pub(super) struct RawGrammar {
     #[serde(default)]
     possessive: Vec<String>,
     #[serde(default)]
+    adjective_endings: Vec<String>,
+    #[serde(default)]
     sides: Vec<String>,
     #[serde(default)]
     accusation: Vec<String>,
@@ -266,6 +268,9 @@ pub struct Grammar {
     pub representative: HashSet<String>,
     /// Prepositions after a representative that name whom it represents ("woordvoerder van").
     pub possessive: HashSet<String>,
+    /// Endings of actor adjectives ("Russische"): before a title and a name, they modify the
+    /// title.
+    pub adjective_endings: Vec<String>,
     /// Phrases standing for an article's two sides ("beide partijen"), as folded words.
     pub sides: Vec<Vec<String>>,
     /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
@@ -522,6 +527,11 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     reciprocal: fold_words(&g.reciprocal),
                     representative: fold_words(&g.representative),
                     possessive: fold_words(&g.possessive),
+                    adjective_endings: g
+                        .adjective_endings
+                        .iter()
+                        .map(|e| fold_str(e, Case::Fold))
+                        .collect(),
                     sides: g.sides.iter().map(|s| phrase_words(s)).collect(),
                     accusation,
                 };
