@@ -166,18 +166,8 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
     }
     let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
 
-    let layout = if drawn.len() > 300 { "sfdp" } else { "neato" };
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("layout", Id::Plain(layout.into())),
-            attr("overlap", Id::Plain("false".into())),
-            attr("splines", Id::Plain("true".into())),
-            attr("sep", esc("+6")),
-            attr("outputorder", Id::Plain("edgesfirst".into())),
-            attr("fontname", esc("Helvetica")),
-            attr("labelloc", Id::Plain("b".into())),
-            attr("label", legend(&kinds, &caption)),
-        ])),
+        drawing_attributes(drawn.len(), "+6", legend(&kinds, &caption)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", esc("filled")),
             attr("fontname", esc("Helvetica")),
@@ -296,7 +286,6 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
             html(&t.cameo)
         ));
     }
-    let layout = if drawn.len() > 300 { "sfdp" } else { "neato" };
     let Id::Html(kinds_table) = legend(&kinds, &caption) else {
         unreachable!("legend is an HTML label")
     };
@@ -310,16 +299,7 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
         }
     );
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("layout", Id::Plain(layout.into())),
-            attr("overlap", Id::Plain("false".into())),
-            attr("splines", Id::Plain("true".into())),
-            attr("sep", esc("+10")),
-            attr("outputorder", Id::Plain("edgesfirst".into())),
-            attr("fontname", esc("Helvetica")),
-            attr("labelloc", Id::Plain("b".into())),
-            attr("label", Id::Html(label)),
-        ])),
+        drawing_attributes(drawn.len(), "+10", Id::Html(label)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", esc("filled")),
             attr("fontname", esc("Helvetica")),
@@ -391,16 +371,34 @@ pub fn write_relations(
     options: &DotOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = relations_to_dot(graph, types, options).print(&mut PrinterContext::default());
+    print(relations_to_dot(graph, types, options), out)
+}
+
+/// Graph attributes shared by both drawings: the layout engine for `nodes` actors (`neato` up
+/// to 300, `sfdp` beyond), no overlaps, and the legend under the drawing.
+fn drawing_attributes(nodes: usize, sep: &str, label: Id) -> Stmt {
+    let layout = if nodes > 300 { "sfdp" } else { "neato" };
+    Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("layout", Id::Plain(layout.into())),
+        attr("overlap", Id::Plain("false".into())),
+        attr("splines", Id::Plain("true".into())),
+        attr("sep", esc(sep)),
+        attr("outputorder", Id::Plain("edgesfirst".into())),
+        attr("fontname", esc("Helvetica")),
+        attr("labelloc", Id::Plain("b".into())),
+        attr("label", label),
+    ]))
+}
+
+fn print(graph: Graph, out: &mut dyn Write) -> io::Result<()> {
+    let text = graph.print(&mut PrinterContext::default());
     out.write_all(text.as_bytes())?;
     out.write_all(b"\n")
 }
 
 /// Writes the drawing as DOT text.
 pub fn write(graph: &ActorGraph, options: &DotOptions, out: &mut dyn Write) -> io::Result<()> {
-    let text = to_dot(graph, options).print(&mut PrinterContext::default());
-    out.write_all(text.as_bytes())?;
-    out.write_all(b"\n")
+    print(to_dot(graph, options), out)
 }
 
 #[cfg(test)]
