@@ -123,10 +123,7 @@ impl Contribution {
         window: Window,
         evidence_limit: usize,
     ) -> Contribution {
-        let mut entities: BTreeMap<u32, u32> = BTreeMap::new();
-        for m in &ex.mentions {
-            *entities.entry(m.entity).or_default() += 1;
-        }
+        let mut c = Contribution::entities_only(doc, ex);
         let window_of = |m: &crate::extract::Mention| match window {
             Window::Sentence => m.sentence,
             Window::Paragraph => m.paragraph,
@@ -164,23 +161,24 @@ impl Contribution {
                 }
             }
         }
+        c.pairs = pairs;
+        c
+    }
+
+    /// A contribution of mention counts only, without co-occurrence pairs (when only
+    /// relations are built).
+    pub fn entities_only(doc: &Document, ex: &Extraction) -> Contribution {
+        let mut entities: BTreeMap<u32, u32> = BTreeMap::new();
+        for m in &ex.mentions {
+            *entities.entry(m.entity).or_default() += 1;
+        }
         Contribution {
             date: doc.date.clone(),
             entities: entities.into_iter().collect(),
-            pairs,
+            pairs: BTreeMap::new(),
             relations: BTreeMap::new(),
             mentions: ex.mentions.len() as u64,
         }
-    }
-
-    /// A contribution with no co-occurrence pairs (when only relations are built).
-    pub fn entities_only(doc: &Document, ex: &Extraction) -> Contribution {
-        Contribution::of(doc, 0, ex, Window::Sentence, 0).without_pairs()
-    }
-
-    fn without_pairs(mut self) -> Contribution {
-        self.pairs.clear();
-        self
     }
 
     /// Adds the document's relations ([`crate::relations::find`]), keeping at most

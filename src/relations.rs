@@ -833,7 +833,7 @@ impl Reader<'_> {
         let Some(source) = source else {
             return;
         };
-        if is_same(&source, target) {
+        if is_same(source, target) {
             return;
         }
         // A negation between the source and the cue, or inside a split cue.

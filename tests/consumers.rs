@@ -76,16 +76,7 @@ fn graphviz_renders_graph_dot() {
     if !require_tool("dot", &["-V"], "apt-get install graphviz") {
         return;
     }
-    let out = Command::new("dot")
-        .args(["-Tsvg", repo().join("output/graph.dot").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let svg = String::from_utf8(out.stdout).unwrap();
+    let svg = render_svg(&repo().join("output/graph.dot"));
     let g = read_json(&repo().join("output/graph.json"));
     // Every actor with a tie is drawn with its label (escaped as XML in SVG).
     let degree: std::collections::BTreeSet<&str> = g["links"]
@@ -141,16 +132,7 @@ aliases = ["Kabul"]
         "--out",
         out_dir.to_str().unwrap(),
     ]);
-    let rendered = Command::new("dot")
-        .args(["-Tsvg", out_dir.join("graph.dot").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        rendered.status.success(),
-        "{}",
-        String::from_utf8_lossy(&rendered.stderr)
-    );
-    let svg = String::from_utf8(rendered.stdout).unwrap();
+    let svg = render_svg(&out_dir.join("graph.dot"));
     assert!(
         svg.contains("The &quot;Quoted&quot; \\ Group &lt;b&gt;&amp;"),
         "{svg}"

@@ -164,7 +164,8 @@ fn sentences_without_a_relation_yield_none() {
 /// passives with `door`, nouns with adjectives and prepositions, lists and symmetric cues.
 #[test]
 fn direction_rules() {
-    let rows: &[(&str, &[(&str, &str, &str)])] = &[
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+    let rows: &[Row] = &[
         (
             "Pakistan bombardeerde Kabul.",
             &[("pakistan", "attack", "kabul")],
@@ -340,16 +341,7 @@ fn relations_json_is_a_directed_multigraph_networkx_reads() {
     assert!(!only.path().join("graph.json").exists());
 
     if require_tool("dot", &["-V"], "apt-get install graphviz") {
-        let out = Command::new("dot")
-            .args(["-Tsvg", dir.path().join("relations.dot").to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let svg = String::from_utf8(out.stdout).unwrap();
+        let svg = render_svg(&dir.path().join("relations.dot"));
         assert!(svg.contains("attack (19)"), "the legend names the types");
     }
     if require_tool(

@@ -17,7 +17,8 @@ use graphviz_rust::dot_structures::{
     Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use petgraph::graph::NodeIndex;
+use petgraph::EdgeType;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -134,13 +135,7 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         .max()
         .unwrap_or(1)
         .max(1);
-    let edges: Vec<_> = g
-        .edge_indices()
-        .filter(|&e| {
-            let (a, b) = g.edge_endpoints(e).expect("edge exists");
-            drawn.contains(&a) && drawn.contains(&b)
-        })
-        .collect();
+    let edges = edges_between(g, &drawn);
     let max_weight = edges.iter().map(|&e| g[e].weight).max().unwrap_or(1).max(1);
 
     let mut caption = format!(
@@ -248,13 +243,7 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
         order.truncate(options.max_nodes);
     }
     let drawn: BTreeSet<NodeIndex> = order.into_iter().collect();
-    let edges: Vec<_> = g
-        .edge_indices()
-        .filter(|&e| {
-            let (a, b) = g.edge_endpoints(e).expect("edge exists");
-            drawn.contains(&a) && drawn.contains(&b)
-        })
-        .collect();
+    let edges = edges_between(g, &drawn);
     let max_count = edges.iter().map(|&e| g[e].count).max().unwrap_or(1).max(1);
     let colour_of = |name: &str| {
         types
@@ -388,6 +377,19 @@ fn drawing_attributes(nodes: usize, sep: &str, label: Id) -> Stmt {
         attr("labelloc", Id::Plain("b".into())),
         attr("label", label),
     ]))
+}
+
+/// The edges of `g` with both ends drawn, in edge order.
+fn edges_between<N, E, Ty: EdgeType>(
+    g: &petgraph::Graph<N, E, Ty>,
+    drawn: &BTreeSet<NodeIndex>,
+) -> Vec<EdgeIndex> {
+    g.edge_indices()
+        .filter(|&e| {
+            let (a, b) = g.edge_endpoints(e).expect("edge exists");
+            drawn.contains(&a) && drawn.contains(&b)
+        })
+        .collect()
 }
 
 fn print(graph: Graph, out: &mut dyn Write) -> io::Result<()> {

@@ -94,3 +94,18 @@ pub fn require_tool(tool: &str, probe: &[&str], install: &str) -> bool {
     }
     panic!("{tool} is needed by this test: {install} (scripts/test.sh installs it)");
 }
+
+/// Renders a DOT file with Graphviz's `dot`, insisting on success; returns the SVG.
+pub fn render_svg(dot: &Path) -> String {
+    let out = std::process::Command::new("dot")
+        .args(["-Tsvg", dot.to_str().unwrap()])
+        .output()
+        .expect("dot runs");
+    assert!(
+        out.status.success(),
+        "dot {}: {}",
+        dot.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 SVG")
+}
