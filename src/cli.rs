@@ -19,9 +19,12 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the co-occurrence graph (graph.json, graph.dot, graph.svg) and the relation graph
-    /// (relations.json, relations.dot, relations.svg) in --out.
+    /// Build the co-occurrence graph (graph.*) and the relation graph (relations.*) in --out, in
+    /// every format (JSON, DOT, GEXF, GraphML, CSV, Cytoscape.js, graphology, SVG) and the
+    /// explorer page index.html.
     Build(BuildArgs),
+    /// Render DOT drawings to SVG or PNG with Graphviz, choosing a layout engine by size.
+    Render(RenderArgs),
     /// Write every mention found as JSON Lines (one mention per line).
     Extract(ExtractArgs),
     /// Check the dictionaries, or print their alias table.
@@ -84,12 +87,46 @@ pub struct InputArgs {
 /// Output formats of `build`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum Format {
-    /// graph.json: node-link JSON for D3 and networkx.
+    /// graph.json, relations.json: node-link JSON for D3 and networkx.
     Json,
-    /// graph.dot: Graphviz source.
+    /// graph.dot, relations.dot: Graphviz source.
     Dot,
-    /// graph.svg: the drawing, rendered by Graphviz.
+    /// graph.gexf, relations.gexf: GEXF 1.3 for Gephi, with time spells.
+    Gexf,
+    /// graph.graphml, relations.graphml: GraphML for yEd, igraph and networkx.
+    Graphml,
+    /// nodes.csv, edges.csv, relations.csv: Gephi's spreadsheet import.
+    Csv,
+    /// graph.cyjs, relations.cyjs: Cytoscape.js elements JSON.
+    Cyjs,
+    /// graph.graphology.json, relations.graphology.json: for sigma.js and Gephi Lite.
+    Graphology,
+    /// index.html: the explorer page.
+    Html,
+    /// graph.svg, relations.svg: the drawings, rendered by Graphviz.
     Svg,
+    /// graph.png, relations.png: the drawings as images, rendered by Graphviz.
+    Png,
+}
+
+impl Format {
+    /// Formats written when `--format` is not given (SVG only when Graphviz is installed).
+    pub const DEFAULT: [Format; 9] = [
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+        Format::Cyjs,
+        Format::Graphology,
+        Format::Html,
+        Format::Svg,
+    ];
+
+    /// Whether the format needs Graphviz.
+    pub fn needs_graphviz(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
 }
 
 /// Edge sets `build` can make.
@@ -126,7 +163,8 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_nodes: usize,
 
-    /// Formats to write, comma-separated [default: json,dot, and svg when Graphviz is installed]
+    /// Formats to write, comma-separated [default: all but png; svg only when Graphviz is
+    /// installed]
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub format: Vec<Format>,
 
@@ -138,6 +176,53 @@ pub struct BuildArgs {
         default_value = "cooccurrence,relations"
     )]
     pub edges: Vec<Edges>,
+}
+
+/// Layout engines for `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EngineChoice {
+    /// The layout the file names, or else dot up to 20 actors, neato up to 300, sfdp beyond.
+    Auto,
+    Dot,
+    Neato,
+    Fdp,
+    Sfdp,
+    Circo,
+    Twopi,
+}
+
+/// Image formats of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// DOT files to render.
+    #[arg(
+        default_values = ["output/graph.dot", "output/relations.dot"],
+        value_name = "DOT"
+    )]
+    pub inputs: Vec<PathBuf>,
+
+    /// Image formats, comma-separated.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "svg",
+        value_name = "LIST"
+    )]
+    pub format: Vec<ImageFormat>,
+
+    /// Layout engine.
+    #[arg(long, default_value = "auto", value_name = "ENGINE")]
+    pub engine: EngineChoice,
+
+    /// Folder for the images [default: next to each DOT file]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -250,7 +335,7 @@ impl BuildArgs {
         }
         let formats = if self.format.is_empty() {
             Formats {
-                list: vec![Format::Json, Format::Dot, Format::Svg],
+                list: Format::DEFAULT.to_vec(),
                 svg_optional: true,
             }
         } else {

@@ -276,6 +276,8 @@ struct NodeStats {
     last_date: Option<String>,
     /// Dated articles naming the actor, by date: to tell which roles were held then.
     dates: BTreeMap<String, u64>,
+    /// Mentions by month.
+    timeline: BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -284,6 +286,7 @@ struct RelationStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
+    timeline: BTreeMap<String, u64>,
     evidence: Vec<(EvidenceKey, RelationEvidence)>,
 }
 
@@ -293,6 +296,7 @@ struct EdgeStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
+    timeline: BTreeMap<String, u64>,
     evidence: Vec<(EvidenceKey, Evidence)>,
 }
 
@@ -304,6 +308,13 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: &Option<St
         if last.as_ref().is_none_or(|l| d > l) {
             *last = Some(d.clone());
         }
+    }
+}
+
+/// Adds `n` to the month of `date` (its first seven characters, `YYYY-MM`).
+fn count_month(timeline: &mut BTreeMap<String, u64>, date: &Option<String>, n: u64) {
+    if let Some(month) = date.as_deref().and_then(|d| d.get(..7)) {
+        *timeline.entry(month.to_string()).or_default() += n;
     }
 }
 
@@ -339,12 +350,14 @@ impl Accumulator {
             if let Some(d) = &c.date {
                 *n.dates.entry(d.clone()).or_default() += 1;
             }
+            count_month(&mut n.timeline, &c.date, u64::from(mentions));
         }
         for (pair, hit) in c.pairs {
             let e = self.edges.entry(pair).or_default();
             e.weight += u64::from(hit.windows);
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
+            count_month(&mut e.timeline, &c.date, u64::from(hit.windows));
             e.evidence.extend(hit.evidence);
             e.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             e.evidence.truncate(self.evidence_limit);
@@ -354,6 +367,7 @@ impl Accumulator {
             r.count += u64::from(hit.sentences);
             r.documents += 1;
             widen(&mut r.first_date, &mut r.last_date, &c.date);
+            count_month(&mut r.timeline, &c.date, u64::from(hit.sentences));
             r.evidence.extend(hit.evidence);
             r.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             r.evidence.truncate(self.evidence_limit);
@@ -382,6 +396,7 @@ impl Accumulator {
                 documents: stats.documents,
                 first_date: stats.first_date,
                 last_date: stats.last_date,
+                timeline: stats.timeline,
                 evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
             };
             graph.add_edge(index[&a], index[&b], edge);
@@ -423,6 +438,7 @@ impl Accumulator {
                     documents: stats.documents,
                     first_date: stats.first_date,
                     last_date: stats.last_date,
+                    timeline: stats.timeline,
                     evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
                 },
             );
@@ -470,6 +486,7 @@ fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
         documents: stats.documents,
         first_date: stats.first_date.clone(),
         last_date: stats.last_date.clone(),
+        timeline: stats.timeline.clone(),
         roles,
         attributes: def.attributes.clone(),
     }
@@ -492,6 +509,9 @@ pub struct RelationEdge {
     pub first_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
+    /// Counts by month (`YYYY-MM`) of dated articles: sentences.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub timeline: BTreeMap<String, u64>,
     pub evidence: Vec<RelationEvidence>,
 }
 
@@ -509,6 +529,9 @@ pub struct Node {
     pub first_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
+    /// Counts by month (`YYYY-MM`) of dated articles: mentions.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub timeline: BTreeMap<String, u64>,
     /// The dictionary's roles valid at the dates of the articles naming the actor.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleAt>,
@@ -537,6 +560,9 @@ pub struct Edge {
     pub first_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
+    /// Counts by month (`YYYY-MM`) of dated articles: windows.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub timeline: BTreeMap<String, u64>,
     pub evidence: Vec<Evidence>,
 }
 

@@ -26,6 +26,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod layout;
 pub mod output;
 pub mod relations;
 pub mod suggest;

@@ -9,12 +9,18 @@ mod cli;
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
 use actorgraph::dictionary::{FindingKind, lint};
 use actorgraph::eval::{Gold, score};
-use actorgraph::export::{dot, json, svg};
+use actorgraph::export::net::{Net, Which, positions};
+use actorgraph::export::render::{self, Drawing, Engine, Image};
+use actorgraph::export::{csv, dot, gexf, graphml, html, json, webjson};
+use actorgraph::graph::ActorGraph;
 use actorgraph::input::{Skip, Sources};
 use actorgraph::{BuildOptions, Observer, ReadSummary, output};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use cli::{Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, Format};
+use cli::{
+    Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, EngineChoice, Format,
+    ImageFormat, RenderArgs,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::io::Write;
@@ -53,6 +59,7 @@ fn run(args: Args) -> Result<ExitCode> {
             let config = b.validate().map_err(|e| UsageError(format!("{e:#}")))?;
             build(&config)
         }
+        Command::Render(r) => render_command(&r),
         Command::Extract(e) => {
             let input = &e.input;
             let dict = load_dictionary(&input.dict)?;
@@ -250,11 +257,11 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
     let dict = load_dictionary(&config.dict)?;
     let mut formats = config.formats.list.clone();
-    if formats.contains(&Format::Svg) && !svg::graphviz_available() {
+    if formats.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
         if !config.formats.svg_optional {
-            return Err(svg::RenderError::Missing).context("--format svg");
+            return Err(render::RenderError::Missing).context("--format svg/png");
         }
-        formats.retain(|f| *f != Format::Svg);
+        formats.retain(|f| !f.needs_graphviz());
         eprintln!(
             "actorgraph: note: graph.svg not written: Graphviz's `dot` was not found (apt-get install graphviz)"
         );
@@ -284,47 +291,7 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
 
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let dot_options = dot::DotOptions {
-        max_nodes: config.max_nodes,
-    };
-    let types = &dict.relations().types;
-    let mut sets: Vec<(&str, Vec<u8>)> = Vec::new();
-    if config.cooccurrence {
-        let mut buf = Vec::new();
-        dot::write(&graph, &dot_options, &mut buf).context("writing DOT")?;
-        sets.push(("graph", buf));
-    }
-    if config.relations {
-        let mut buf = Vec::new();
-        dot::write_relations(&graph, types, &dot_options, &mut buf).context("writing DOT")?;
-        sets.push(("relations", buf));
-    }
-    for (stem, dot_bytes) in sets {
-        let dot_text = String::from_utf8(dot_bytes).context("DOT is UTF-8")?;
-        for format in &formats {
-            let bytes = match format {
-                Format::Json => {
-                    let mut buf = Vec::new();
-                    if stem == "graph" {
-                        json::write(&graph, &mut buf)
-                    } else {
-                        json::write_relations(&graph, types, &mut buf)
-                    }
-                    .context("writing JSON")?;
-                    buf
-                }
-                Format::Dot => dot_text.as_bytes().to_vec(),
-                Format::Svg => svg::render(&dot_text)?,
-            };
-            let ext = match format {
-                Format::Json => "json",
-                Format::Dot => "dot",
-                Format::Svg => "svg",
-            };
-            files.push((config.out.join(format!("{stem}.{ext}")), bytes));
-        }
-    }
+    let files = outputs(&graph, &dict, config, &formats)?;
     output::write_files_atomically(&files)
         .with_context(|| format!("writing to {}", config.out.display()))?;
 
@@ -343,6 +310,181 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
     Ok(exit_for(&summary))
+}
+
+/// Serialises the graphs in every requested format: `(path, bytes)` in a fixed order.
+fn outputs(
+    graph: &ActorGraph,
+    dict: &Dictionary,
+    config: &BuildConfig,
+    formats: &[Format],
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let types = &dict.relations().types;
+    let mut which = Vec::new();
+    if config.cooccurrence {
+        which.push(Which::Cooccurrence);
+    }
+    if config.relations {
+        which.push(Which::Relations);
+    }
+    let positions = positions(graph);
+    let nets: Vec<Net> = which
+        .iter()
+        .map(|&w| Net::of(graph, w, types, &positions))
+        .collect();
+    let dot_options = dot::DotOptions {
+        max_nodes: config.max_nodes,
+    };
+    let path = |name: String| config.out.join(name);
+    let bytes = |write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, what: &str| {
+        let mut buf = Vec::new();
+        write(&mut buf).with_context(|| format!("writing {what}"))?;
+        anyhow::Ok(buf)
+    };
+    let mut files = Vec::new();
+    for format in formats {
+        match format {
+            Format::Csv => {
+                let refs: Vec<&Net> = nets.iter().collect();
+                files.push((
+                    path("nodes.csv".into()),
+                    bytes(&|out| csv::write_nodes(&refs, out), "CSV")?,
+                ));
+                for net in &nets {
+                    let name = match net.which {
+                        Which::Cooccurrence => "edges.csv",
+                        Which::Relations => "relations.csv",
+                    };
+                    files.push((
+                        path(name.into()),
+                        bytes(&|out| csv::write_edges(net, out), "CSV")?,
+                    ));
+                }
+            }
+            Format::Html => {
+                let options = html::PageOptions {
+                    max_nodes: config.max_nodes,
+                };
+                files.push((
+                    path("index.html".into()),
+                    bytes(
+                        &|out| html::write(graph, types, &positions, &options, out),
+                        "the explorer page",
+                    )?,
+                ));
+            }
+            _ => {
+                for net in &nets {
+                    let stem = net.which.stem();
+                    let dot_text = || -> Result<String> {
+                        let buf = bytes(
+                            &|out| match net.which {
+                                Which::Cooccurrence => dot::write(graph, &dot_options, out),
+                                Which::Relations => {
+                                    dot::write_relations(graph, types, &dot_options, out)
+                                }
+                            },
+                            "DOT",
+                        )?;
+                        String::from_utf8(buf).context("DOT is UTF-8")
+                    };
+                    let (ext, data) = match format {
+                        Format::Json => (
+                            "json",
+                            bytes(
+                                &|out| match net.which {
+                                    Which::Cooccurrence => json::write(graph, out),
+                                    Which::Relations => json::write_relations(graph, types, out),
+                                },
+                                "JSON",
+                            )?,
+                        ),
+                        Format::Dot => ("dot", dot_text()?.into_bytes()),
+                        Format::Svg => ("svg", render::render(&dot_text()?, Image::Svg)?),
+                        Format::Png => ("png", render::render(&dot_text()?, Image::Png)?),
+                        Format::Gexf => ("gexf", bytes(&|out| gexf::write(net, out), "GEXF")?),
+                        Format::Graphml => (
+                            "graphml",
+                            bytes(&|out| graphml::write(net, out), "GraphML")?,
+                        ),
+                        Format::Cyjs => (
+                            "cyjs",
+                            bytes(&|out| webjson::write_cytoscape(net, out), "Cytoscape JSON")?,
+                        ),
+                        Format::Graphology => (
+                            "graphology.json",
+                            bytes(
+                                &|out| webjson::write_graphology(net, out),
+                                "graphology JSON",
+                            )?,
+                        ),
+                        Format::Csv | Format::Html => unreachable!("written above"),
+                    };
+                    files.push((path(format!("{stem}.{ext}")), data));
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// `actorgraph render`: DOT files to images, with an engine chosen by size.
+fn render_command(args: &RenderArgs) -> Result<ExitCode> {
+    if !render::graphviz_available() {
+        return Err(render::RenderError::Missing.into());
+    }
+    let mut files = Vec::new();
+    for input in &args.inputs {
+        let text = std::fs::read_to_string(input)
+            .with_context(|| format!("reading {}", input.display()))?;
+        let drawing =
+            Drawing::parse(&text).map_err(|e| UsageError(format!("{}: {e}", input.display())))?;
+        let engine = match args.engine {
+            EngineChoice::Auto => drawing.auto_engine(),
+            EngineChoice::Dot => Engine::Dot,
+            EngineChoice::Neato => Engine::Neato,
+            EngineChoice::Fdp => Engine::Fdp,
+            EngineChoice::Sfdp => Engine::Sfdp,
+            EngineChoice::Circo => Engine::Circo,
+            EngineChoice::Twopi => Engine::Twopi,
+        };
+        let nodes = drawing.nodes;
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "graph".into());
+        let folder = match &args.out {
+            Some(dir) => dir.clone(),
+            None => input.parent().map(PathBuf::from).unwrap_or_default(),
+        };
+        let mut formats = args.format.clone();
+        formats.sort();
+        formats.dedup();
+        let mut drawing = Some(drawing);
+        for (i, format) in formats.iter().enumerate() {
+            let image = match format {
+                ImageFormat::Svg => Image::Svg,
+                ImageFormat::Png => Image::Png,
+            };
+            // Rendering consumes the parsed drawing; parse again for a second format.
+            let d = match drawing.take() {
+                Some(d) if i == 0 => d,
+                _ => Drawing::parse(&text).map_err(|e| UsageError(e.to_string()))?,
+            };
+            let data = d
+                .render(engine, image)
+                .with_context(|| format!("rendering {}", input.display()))?;
+            let out = folder.join(format!("{stem}.{}", image.extension()));
+            eprintln!(
+                "actorgraph: {}: {nodes} nodes, {engine} → {}",
+                input.display(),
+                out.display()
+            );
+            files.push((out, data));
+        }
+    }
+    output::write_files_atomically(&files).context("writing images")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn skipped_note(summary: &ReadSummary) -> String {

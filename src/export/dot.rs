@@ -37,13 +37,14 @@ impl Default for DotOptions {
 
 /// Fill colour and shape for each kind (colour-blind-safe Okabe–Ito palette).
 pub fn style(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Group => ("#E69F00", "octagon"),
-        Kind::State => ("#56B4E9", "box"),
-        Kind::Person => ("#F0E442", "ellipse"),
-        Kind::Place => ("#009E73", "house"),
-        Kind::Organization => ("#CC79A7", "hexagon"),
-    }
+    let shape = match kind {
+        Kind::Group => "octagon",
+        Kind::State => "box",
+        Kind::Person => "ellipse",
+        Kind::Place => "house",
+        Kind::Organization => "hexagon",
+    };
+    (super::net::kind_color(kind), shape)
 }
 
 /// Quotes a string as a DOT double-quoted identifier: `"` and `\` are escaped, line breaks
@@ -363,10 +364,11 @@ pub fn write_relations(
     print(relations_to_dot(graph, types, options), out)
 }
 
-/// Graph attributes shared by both drawings: the layout engine for `nodes` actors (`neato` up
-/// to 300, `sfdp` beyond), no overlaps, and the legend under the drawing.
+/// Graph attributes shared by both drawings: the layout engine for `nodes` actors
+/// ([`Engine::for_size`](super::render::Engine::for_size)), no overlaps, and the legend under
+/// the drawing.
 fn drawing_attributes(nodes: usize, sep: &str, label: Id) -> Stmt {
-    let layout = if nodes > 300 { "sfdp" } else { "neato" };
+    let layout = super::render::Engine::for_size(nodes).as_str();
     Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("layout", Id::Plain(layout.into())),
         attr("overlap", Id::Plain("false".into())),

@@ -5,9 +5,16 @@
 //! Everything written is in a fixed order (nodes by id, edges by source and target id), so the
 //! same graph always gives the same bytes.
 
+pub mod csv;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod html;
 pub mod json;
-pub mod svg;
+pub mod net;
+pub mod render;
+pub mod webjson;
+mod xml;
 
 #[cfg(test)]
 mod snapshots {
@@ -88,6 +95,30 @@ subtype = "media"
         let g = tiny();
         let options = super::dot::DotOptions::default();
         insta::assert_snapshot!(text(|out| super::dot::write(&g, &options, out)));
+    }
+
+    fn net_text(
+        write: fn(&super::net::Net, &mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> String {
+        let g = tiny();
+        let positions = super::net::positions(&g);
+        let net = super::net::Net::of(&g, super::net::Which::Cooccurrence, &[], &positions);
+        text(|out| write(&net, out))
+    }
+
+    #[test]
+    fn gexf_snapshot() {
+        insta::assert_snapshot!(net_text(super::gexf::write));
+    }
+
+    #[test]
+    fn graphml_snapshot() {
+        insta::assert_snapshot!(net_text(super::graphml::write));
+    }
+
+    #[test]
+    fn csv_edges_snapshot() {
+        insta::assert_snapshot!(net_text(super::csv::write_edges));
     }
 
     #[test]
