@@ -209,6 +209,10 @@ pub fn write(
         graph.info.articles,
         graph.graph.node_count()
     );
+    let d3_note = format!(
+        "{}, ISC licence (vendor/d3/LICENSE in the actorgraph repository)",
+        D3_VERSION.lines().next().unwrap_or("d3")
+    );
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -222,10 +226,6 @@ pub fn write(
         style = STYLE,
         body = BODY,
         data = script_json(&data),
-        d3_note = format!(
-            "{}, ISC licence (vendor/d3/LICENSE in the actorgraph repository)",
-            D3_VERSION.lines().next().unwrap_or("d3")
-        ),
         d3 = script_code(D3),
         script = script_code(SCRIPT),
     )
