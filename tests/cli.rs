@@ -111,8 +111,9 @@ fn evidence_is_bounded_by_the_option_and_spread_over_articles() {
 
 #[test]
 fn outputs_are_identical_whatever_the_thread_count_and_file_order() {
-    let one = build_seeds(&["--threads", "1", "--format", "json,dot"]);
-    let two = build_seeds(&["--threads", "2", "--format", "json,dot"]);
+    const FORMATS: &str = "json,dot,gexf,graphml,csv,cyjs,graphology,html";
+    let one = build_seeds(&["--threads", "1", "--format", FORMATS]);
+    let two = build_seeds(&["--threads", "2", "--format", FORMATS]);
     // The same articles, copied in reverse order into nested folders.
     let copy = tempfile::tempdir().unwrap();
     let mut names: Vec<_> = fs::read_dir(repo().join("seeds"))
@@ -134,12 +135,19 @@ fn outputs_are_identical_whatever_the_thread_count_and_file_order() {
         "--threads",
         "3",
         "--format",
-        "json,dot",
+        FORMATS,
         "--out",
         out.path().to_str().unwrap(),
     ]);
     assert!(copied.status.success(), "{}", stderr(&copied));
-    for name in ["graph.json", "graph.dot"] {
+    let mut files: Vec<_> = fs::read_dir(one.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 16, "{files:?}");
+    for name in &files {
+        let name = name.to_str().unwrap();
         let a = fs::read(one.path().join(name)).unwrap();
         assert_eq!(
             a,

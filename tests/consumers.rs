@@ -149,9 +149,25 @@ aliases = ["Kabul"]
 #[test]
 fn committed_output_is_up_to_date() {
     let fresh = build_seeds(&[]);
-    for name in ["graph.json", "graph.dot", "relations.json", "relations.dot"] {
-        let committed = fs::read(repo().join("output").join(name)).unwrap();
-        let now = fs::read(fresh.path().join(name)).unwrap();
+    let names = |dir: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".svg") && n != "explorer.png")
+            .collect();
+        names.sort();
+        names
+    };
+    // Every format the build writes is committed, and nothing else (but the screenshot).
+    assert_eq!(
+        names(&repo().join("output")),
+        names(fresh.path()),
+        "output/ does not hold what the build writes: rebuild and commit output/"
+    );
+    assert!(names(fresh.path()).contains(&"index.html".to_string()));
+    for name in names(fresh.path()) {
+        let committed = fs::read(repo().join("output").join(&name)).unwrap();
+        let now = fs::read(fresh.path().join(&name)).unwrap();
         assert!(
             committed == now,
             "output/{name} is stale: run `cargo run --release -- build` and commit output/"
