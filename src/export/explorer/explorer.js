@@ -221,16 +221,21 @@
   let links = [];
 
   const sim = d3.forceSimulation(nodes)
-    .force("charge", d3.forceManyBody().strength(-160))
-    .force("link", d3.forceLink([]).id((d) => d.id).distance(90).strength(0.08))
+    .force("charge", d3.forceManyBody().strength(-260).distanceMax(900))
+    .force("link", d3.forceLink([]).id((d) => d.id).distance(110).strength(0.05))
     .force("collide", d3.forceCollide((d) => radius(d) + 3))
     .force("x", d3.forceX((d) => d.x0).strength(0.06))
     .force("y", d3.forceY((d) => d.y0).strength(0.06))
     .alphaDecay(0.04)
     .on("tick", ticked)
     .on("end", () => {
+      if (!fitted) {
+        fitted = true;
+        fit();
+      }
       document.body.dataset.settled = "true";
     });
+  let fitted = false;
   sim.stop();
 
   // Curvature for relation edges: parallel edges between one pair fan out.
@@ -389,7 +394,9 @@
   function edgeTitle(e) {
     if (e.set === "co") return label(e.source) + " — " + label(e.target) + " (" + e.weight + ")";
     const t = typeInfo.get(e.type);
-    return label(e.source) + " " + (t ? t.label : e.type) + " " + label(e.target) + " (" + e.weight + ")";
+    // The verb of the type's label: "attacks (fights, bombs, invades)" reads "attacks".
+    const verb = t ? t.label.split(" (")[0] : e.type;
+    return label(e.source) + " " + verb + " " + label(e.target) + " (" + e.weight + ")";
   }
 
   function selectNode(n, center) {
@@ -507,7 +514,8 @@
   });
 
   update();
-  for (let i = 0; i < 60; i++) sim.tick();
+  const warmup = nodes.length < 2000 ? 150 : 30;
+  for (let i = 0; i < warmup; i++) sim.tick();
   ticked();
   fit();
   document.body.dataset.ready = "true";
