@@ -197,6 +197,52 @@ fn filters_hide_light_edges_and_switch_edge_sets() {
 }
 
 #[test]
+fn month_range_keeps_what_dated_articles_in_range_support() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&[]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let relations = read_json(&out.path().join("relations.json"));
+    let in_range = |item: &Value| -> u64 {
+        item.get("timeline")
+            .and_then(Value::as_object)
+            .map(|t| {
+                t.iter()
+                    .filter(|(m, _)| m.as_str() >= "2021-07" && m.as_str() <= "2021-07")
+                    .map(|(_, c)| count(c))
+                    .sum()
+            })
+            .unwrap_or(0)
+    };
+    let mut actors: BTreeSet<String> = BTreeSet::new();
+    for g in [&graph, &relations] {
+        for n in g["nodes"].as_array().unwrap() {
+            if in_range(n) > 0 {
+                actors.insert(n["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    let edges = |g: &Value| {
+        g["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| in_range(l) > 0)
+            .count() as u64
+    };
+    let report = explore(
+        &out.path().join("index.html"),
+        &["--months", "2021-07", "2021-07"],
+    );
+    let step = &report["steps"][0];
+    assert_eq!(count(&step["nodes"]), actors.len() as u64);
+    assert!(actors.len() > 3 && count(&step["nodes"]) < count(&report["initial"]["nodes"]));
+    assert_eq!(count(&step["co"]), edges(&graph));
+    assert_eq!(count(&step["rel"]), edges(&relations));
+}
+
+#[test]
 fn hostile_labels_and_sentences_are_shown_as_text_and_never_run() {
     if !browser_ready() {
         return;

@@ -2,7 +2,7 @@
 // actions given on the command line, and prints what the page shows as one JSON object.
 //
 //   node tests/browser/explorer.mjs PAGE.html [--click-edge ID] [--click-node ID]
-//        [--search TEXT] [--min-weight N] [--uncheck ID] [--screenshot PNG]
+//        [--search TEXT] [--min-weight N] [--months FROM TO] [--uncheck ID] [--screenshot PNG]
 //
 // Actions run in the order given. The Rust tests (tests/explorer.rs) assert on the output;
 // scripts/screenshot.sh uses --screenshot for the README.
@@ -95,6 +95,15 @@ try {
         el.value = v;
         el.dispatchEvent(new Event("input", { bubbles: true }));
       }, args.shift());
+      await settle();
+    } else if (flag === "--months") {
+      const [from, to] = [args.shift(), args.shift()];
+      for (const [sel, v] of [["#date-from", from], ["#date-to", to]]) {
+        await page.$eval(sel, (el, v) => {
+          el.value = v;
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        }, v);
+      }
       await settle();
     } else if (flag === "--uncheck") {
       await page.uncheck("#" + args.shift());
