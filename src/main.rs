@@ -336,6 +336,23 @@ fn outputs(
         max_nodes: config.max_nodes,
     };
     let path = |name: String| config.out.join(name);
+    let needs_dot = formats
+        .iter()
+        .any(|f| matches!(f, Format::Dot | Format::Svg | Format::Png));
+    let mut dots: Vec<Option<String>> = Vec::new();
+    for net in &nets {
+        dots.push(if needs_dot {
+            let mut buf = Vec::new();
+            match net.which {
+                Which::Cooccurrence => dot::write(graph, &dot_options, &mut buf),
+                Which::Relations => dot::write_relations(graph, types, &dot_options, &mut buf),
+            }
+            .context("writing DOT")?;
+            Some(String::from_utf8(buf).context("DOT is UTF-8")?)
+        } else {
+            None
+        });
+    }
     let bytes = |write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, what: &str| {
         let mut buf = Vec::new();
         write(&mut buf).with_context(|| format!("writing {what}"))?;
@@ -368,26 +385,15 @@ fn outputs(
                 files.push((
                     path("index.html".into()),
                     bytes(
-                        &|out| html::write(graph, types, &positions, &options, out),
+                        &|out| html::write(&nets, types, &options, out),
                         "the explorer page",
                     )?,
                 ));
             }
             _ => {
-                for net in &nets {
+                for (net, dot_text) in nets.iter().zip(&dots) {
                     let stem = net.which.stem();
-                    let dot_text = || -> Result<String> {
-                        let buf = bytes(
-                            &|out| match net.which {
-                                Which::Cooccurrence => dot::write(graph, &dot_options, out),
-                                Which::Relations => {
-                                    dot::write_relations(graph, types, &dot_options, out)
-                                }
-                            },
-                            "DOT",
-                        )?;
-                        String::from_utf8(buf).context("DOT is UTF-8")
-                    };
+                    let dot_text = || dot_text.clone().context("DOT text");
                     let (ext, data) = match format {
                         Format::Json => (
                             "json",
@@ -460,18 +466,12 @@ fn render_command(args: &RenderArgs) -> Result<ExitCode> {
         let mut formats = args.format.clone();
         formats.sort();
         formats.dedup();
-        let mut drawing = Some(drawing);
-        for (i, format) in formats.iter().enumerate() {
+        for format in formats {
             let image = match format {
                 ImageFormat::Svg => Image::Svg,
                 ImageFormat::Png => Image::Png,
             };
-            // Rendering consumes the parsed drawing; parse again for a second format.
-            let d = match drawing.take() {
-                Some(d) if i == 0 => d,
-                _ => Drawing::parse(&text).map_err(|e| UsageError(e.to_string()))?,
-            };
-            let data = d
+            let data = drawing
                 .render(engine, image)
                 .with_context(|| format!("rendering {}", input.display()))?;
             let out = folder.join(format!("{stem}.{}", image.extension()));

@@ -8,13 +8,14 @@
 //! label or sentence can close the block or inject markup; the script reads it with
 //! `JSON.parse` and puts text into the page only through `textContent`.
 
-use super::net::{Which, kind_color, node_size, roles_text};
+use super::net::{Net, Which, kind_color, node_size, roles_text};
+use super::webjson::{edge_data, node_data};
 use crate::dictionary::Kind;
 use crate::dictionary::cues::RelationType;
-use crate::graph::{ActorGraph, Node};
+use crate::graph::Node;
 use crate::layout::Point;
-use serde_json::{Map, Value, json};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 const D3: &str = include_str!("../../vendor/d3/d3.min.js");
@@ -60,67 +61,43 @@ fn html_text(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The actors shown: every actor of either graph, or the `max` with the highest weighted
-/// degree over both (ties by id).
-/// Also returns how many actors there are in all.
-fn shown(graph: &ActorGraph, max: usize) -> (Vec<&Node>, usize) {
-    let mut nodes: BTreeMap<&str, (&Node, u64)> = BTreeMap::new();
-    for n in graph
-        .graph
-        .node_weights()
-        .chain(graph.relations.node_weights())
-    {
-        nodes.entry(n.id.as_str()).or_insert((n, 0));
-    }
-    let g = &graph.graph;
-    for e in g.edge_indices() {
-        let (a, b) = g.edge_endpoints(e).expect("edge exists");
-        for n in [a, b] {
-            nodes.get_mut(g[n].id.as_str()).expect("node").1 += g[e].weight;
+/// The actors shown: every actor of the given graphs, or the `max` with the highest weighted
+/// degree over them (ties by id), in id order. Also returns how many actors there are in all.
+fn shown<'a>(nets: &[Net<'a>], max: usize) -> (Vec<(&'a Node, Point)>, usize) {
+    let mut nodes: BTreeMap<&str, (&Node, Point, u64)> = BTreeMap::new();
+    for net in nets {
+        for (n, p) in net.nodes.iter().zip(&net.positions) {
+            nodes.entry(n.id.as_str()).or_insert((n, *p, 0));
         }
-    }
-    let r = &graph.relations;
-    for e in r.edge_indices() {
-        let (a, b) = r.edge_endpoints(e).expect("edge exists");
-        for n in [a, b] {
-            nodes.get_mut(r[n].id.as_str()).expect("node").1 += r[e].count;
+        for e in &net.edges {
+            for end in [e.source, e.target] {
+                nodes.get_mut(net.nodes[end].id.as_str()).expect("node").2 += e.weight;
+            }
         }
     }
     let total = nodes.len();
-    let mut list: Vec<(&Node, u64)> = nodes.into_values().collect();
+    let mut list: Vec<(&Node, Point, u64)> = nodes.into_values().collect();
     if max > 0 && list.len() > max {
-        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+        list.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.id.cmp(&b.0.id)));
         list.truncate(max);
         list.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     }
-    (list.into_iter().map(|(n, _)| n).collect(), total)
+    (list.into_iter().map(|(n, p, _)| (n, p)).collect(), total)
 }
 
 /// The page's data: nodes with positions, both edge sets with evidence, kinds and types.
-pub fn data(
-    graph: &ActorGraph,
-    types: &[RelationType],
-    positions: &HashMap<String, Point>,
-    options: &PageOptions,
-) -> Value {
-    let (nodes, total) = shown(graph, options.max_nodes);
-    let ids: BTreeSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+pub fn data(nets: &[Net], types: &[RelationType], options: &PageOptions) -> Value {
+    let (nodes, total) = shown(nets, options.max_nodes);
+    let ids: BTreeSet<&str> = nodes.iter().map(|(n, _)| n.id.as_str()).collect();
     let node_values: Vec<Value> = nodes
         .iter()
-        .map(|n| {
-            let mut o = match serde_json::to_value(n) {
-                Ok(Value::Object(map)) => map,
-                _ => Map::new(),
-            };
+        .map(|(n, p)| {
+            let mut o = node_data(n);
             o.remove("roles");
             let roles = roles_text(n);
             if !roles.is_empty() {
                 o.insert("roles".into(), json!(roles));
             }
-            let p = positions
-                .get(&n.id)
-                .copied()
-                .unwrap_or(Point { x: 0.0, y: 0.0 });
             o.insert("x".into(), json!(p.x));
             o.insert("y".into(), json!(p.y));
             o.insert("size".into(), json!(node_size(n.mentions)));
@@ -128,51 +105,24 @@ pub fn data(
         })
         .collect();
     let edges = |which: Which| -> Vec<Value> {
-        let mut out = Vec::new();
-        match which {
-            Which::Cooccurrence => {
-                let g = &graph.graph;
-                for e in g.edge_indices() {
-                    let (a, b) = g.edge_endpoints(e).expect("edge exists");
-                    let (a, b) = (&g[a].id, &g[b].id);
-                    if !(ids.contains(a.as_str()) && ids.contains(b.as_str())) {
-                        continue;
-                    }
-                    let mut o = match serde_json::to_value(&g[e]) {
-                        Ok(Value::Object(map)) => map,
-                        _ => Map::new(),
-                    };
-                    o.insert("id".into(), json!(format!("{a}--{b}")));
-                    o.insert("source".into(), json!(a));
-                    o.insert("target".into(), json!(b));
-                    out.push(Value::Object(o));
-                }
-            }
-            Which::Relations => {
-                let g = &graph.relations;
-                for e in g.edge_indices() {
-                    let (a, b) = g.edge_endpoints(e).expect("edge exists");
-                    let (a, b) = (&g[a].id, &g[b].id);
-                    if !(ids.contains(a.as_str()) && ids.contains(b.as_str())) {
-                        continue;
-                    }
-                    let edge = &g[e];
-                    let mut o = match serde_json::to_value(edge) {
-                        Ok(Value::Object(map)) => map,
-                        _ => Map::new(),
-                    };
-                    o.insert("id".into(), json!(format!("{a}->{b}:{}", edge.relation)));
-                    o.insert("source".into(), json!(a));
-                    o.insert("target".into(), json!(b));
-                    o.insert("weight".into(), json!(edge.count));
-                    out.push(Value::Object(o));
-                }
-            }
-        }
-        out
+        let Some(net) = nets.iter().find(|n| n.which == which) else {
+            return Vec::new();
+        };
+        net.edges
+            .iter()
+            .filter(|e| {
+                ids.contains(net.nodes[e.source].id.as_str())
+                    && ids.contains(net.nodes[e.target].id.as_str())
+            })
+            .map(|e| {
+                let mut o = edge_data(net, e);
+                o.insert("id".into(), json!(e.id));
+                o.insert("source".into(), json!(net.nodes[e.source].id));
+                o.insert("target".into(), json!(net.nodes[e.target].id));
+                Value::Object(o)
+            })
+            .collect()
     };
-    let cooccurrence = edges(Which::Cooccurrence);
-    let relations = edges(Which::Relations);
     let kinds: Vec<Value> = Kind::ALL
         .iter()
         .map(|k| json!({"kind": k.as_str(), "color": kind_color(*k)}))
@@ -185,29 +135,31 @@ pub fn data(
         })
         .collect();
     json!({
-        "run": graph.info,
+        "run": nets.first().map(|n| n.info),
         "kinds": kinds,
         "types": type_values,
         "actors_total": total,
         "nodes": node_values,
-        "cooccurrence": cooccurrence,
-        "relations": relations,
+        "cooccurrence": edges(Which::Cooccurrence),
+        "relations": edges(Which::Relations),
     })
 }
 
 /// Writes the page.
 pub fn write(
-    graph: &ActorGraph,
+    nets: &[Net],
     types: &[RelationType],
-    positions: &HashMap<String, Point>,
     options: &PageOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let data = data(graph, types, positions, options);
+    let data = data(nets, types, options);
+    let generator = nets
+        .first()
+        .map_or("actorgraph", |n| n.info.generator.as_str());
+    let articles = nets.first().map_or(0, |n| n.info.articles);
     let title = format!(
-        "actorgraph explorer: {} articles, {} actors",
-        graph.info.articles,
-        graph.graph.node_count()
+        "actorgraph explorer: {articles} articles, {} actors",
+        data["actors_total"]
     );
     let d3_note = format!(
         "{}, ISC licence (vendor/d3/LICENSE in the actorgraph repository)",
@@ -221,7 +173,7 @@ pub fn write(
          <style>\n{style}</style>\n</head>\n<body>\n{body}\
          <script type=\"application/json\" id=\"actorgraph-data\">{data}</script>\n\
          <script>\n/* {d3_note} */\n{d3}\n</script>\n<script>\n{script}</script>\n</body>\n</html>\n",
-        generator = html_text(&graph.info.generator),
+        generator = html_text(generator),
         title = html_text(&title),
         style = STYLE,
         body = BODY,

@@ -204,8 +204,9 @@ impl Drawing {
     }
 
     /// Renders with `engine` (which replaces any `layout` the file names).
-    pub fn render(mut self, engine: Engine, image: Image) -> Result<Vec<u8>, RenderError> {
-        let stmts = stmts_mut(&mut self.graph);
+    pub fn render(&self, engine: Engine, image: Image) -> Result<Vec<u8>, RenderError> {
+        let mut graph = self.graph.clone();
+        let stmts = stmts_mut(&mut graph);
         stmts.retain_mut(|s| match s {
             Stmt::Attribute(Attribute(k, _)) => plain(k) != "layout",
             Stmt::GAttribute(GraphAttributes::Graph(attrs)) => {
@@ -221,7 +222,7 @@ impl Drawing {
                 Id::Plain(engine.as_str().into()),
             )),
         );
-        let text = self.graph.print(&mut PrinterContext::default());
+        let text = graph.print(&mut PrinterContext::default());
         render(&text, image)
     }
 }

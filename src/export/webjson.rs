@@ -10,14 +10,17 @@ use crate::graph::Node;
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
-fn node_data(n: &Node) -> Map<String, Value> {
+/// A node's attributes as a JSON object (as in graph.json).
+pub(crate) fn node_data(n: &Node) -> Map<String, Value> {
     match serde_json::to_value(n) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     }
 }
 
-fn edge_data(net: &Net, e: &super::net::NetEdge) -> Map<String, Value> {
+/// An edge's attributes as a JSON object: weight, documents, kind (and type, key, cameo and
+/// label for relations), dates, timeline and evidence.
+pub(crate) fn edge_data(net: &Net, e: &super::net::NetEdge) -> Map<String, Value> {
     let mut d = Map::new();
     d.insert("weight".into(), json!(e.weight));
     d.insert("documents".into(), json!(e.documents));
