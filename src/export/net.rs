@@ -123,7 +123,7 @@ impl<'a> Net<'a> {
                 .copied()
                 .unwrap_or(Point { x: 0.0, y: 0.0 })
         };
-        match which {
+        let (nodes, edges): (Vec<&Node>, Vec<NetEdge>) = match which {
             Which::Cooccurrence => {
                 let g = &graph.graph;
                 let nodes: Vec<&Node> = g.node_weights().collect();
@@ -158,14 +158,7 @@ impl<'a> Net<'a> {
                         }
                     })
                     .collect();
-                Net {
-                    which,
-                    directed: false,
-                    info: &graph.info,
-                    positions: nodes.iter().map(|n| at(n)).collect(),
-                    nodes,
-                    edges,
-                }
+                (nodes, edges)
             }
             Which::Relations => {
                 let g = &graph.relations;
@@ -202,15 +195,16 @@ impl<'a> Net<'a> {
                         }
                     })
                     .collect();
-                Net {
-                    which,
-                    directed: true,
-                    info: &graph.info,
-                    positions: nodes.iter().map(|n| at(n)).collect(),
-                    nodes,
-                    edges,
-                }
+                (nodes, edges)
             }
+        };
+        Net {
+            which,
+            directed: which == Which::Relations,
+            info: &graph.info,
+            positions: nodes.iter().map(|n| at(n)).collect(),
+            nodes,
+            edges,
         }
     }
 }
