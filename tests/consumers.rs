@@ -102,10 +102,7 @@ fn dot_escapes_hostile_labels() {
     if !require_tool("dot", &["-V"], "apt-get install graphviz") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let dict = dir.path().join("d.toml");
-    fs::write(
-        &dict,
+    let (_dir, out_dir) = build_article(
         r#"[[entity]]
 id = "q"
 kind = "group"
@@ -118,20 +115,9 @@ kind = "place"
 label = "كابل"
 aliases = ["Kabul"]
 "#,
-    )
-    .unwrap();
-    let text = dir.path().join("a.txt");
-    fs::write(&text, "De Quoted Group in Kabul.").unwrap();
-    let out_dir = dir.path().join("out");
-    ok(&[
-        "build",
-        text.to_str().unwrap(),
-        "--quiet",
-        "--dict",
-        dict.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
+        "De Quoted Group in Kabul.",
+        &[],
+    );
     let svg = render_svg(&out_dir.join("graph.dot"));
     assert!(
         svg.contains("The &quot;Quoted&quot; \\ Group &lt;b&gt;&amp;"),

@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::Path;
 use std::process::Command;
 
@@ -247,13 +246,10 @@ fn hostile_labels_and_sentences_are_shown_as_text_and_never_run() {
     if !browser_ready() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let dict = dir.path().join("d.toml");
     let hostile =
         r#"</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">"#;
-    fs::write(
-        &dict,
-        format!(
+    let (_dir, out_dir) = build_article(
+        &format!(
             r#"[[entity]]
 id = "bad"
 kind = "group"
@@ -267,26 +263,9 @@ label = "كابل"
 aliases = ["Kabul"]
 "#
         ),
-    )
-    .unwrap();
-    let text = dir.path().join("a.txt");
-    fs::write(
-        &text,
         "De Bad Group zit in Kabul <script>window.__pwned=3</script> & meer.\n",
-    )
-    .unwrap();
-    let out_dir = dir.path().join("out");
-    ok(&[
-        "build",
-        text.to_str().unwrap(),
-        "--quiet",
-        "--dict",
-        dict.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-        "--format",
-        "html",
-    ]);
+        &["--format", "html"],
+    );
     let report = explore(
         &out_dir.join("index.html"),
         &["--click-edge", "bad--kabul", "--click-node", "bad"],

@@ -187,34 +187,16 @@ fn hostile_labels_survive_every_format() {
     {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let dict = dir.path().join("d.toml");
     let label = "Bad \"Co\" \\ <b>&amp; </script>\nline two \u{202E}كابل";
-    fs::write(
-        &dict,
-        format!(
+    let (dir, out) = build_article(
+        &format!(
             "[[entity]]\nid = \"bad\"\nkind = \"group\"\nlabel = {}\naliases = [\"Bad Group\"]\n\n\
              [[entity]]\nid = \"kabul\"\nkind = \"place\"\nlabel = \"Kabul\"\naliases = [\"Kabul\"]\n",
             serde_json::to_string(label).unwrap()
         ),
-    )
-    .unwrap();
-    let text = dir.path().join("a.txt");
-    fs::write(
-        &text,
         " date 2021-08 De Bad Group, \"zo\" <zegt> men & meer, in Kabul.\n",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    ok(&[
-        "build",
-        text.to_str().unwrap(),
-        "--quiet",
-        "--dict",
-        dict.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+        &[],
+    );
     assert_valid_gexf(&out.join("graph.gexf"));
     assert!(
         xmllint(&["--noout"], &out.join("graph.graphml"))

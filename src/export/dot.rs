@@ -347,7 +347,8 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
 }
 
 /// Escapes text for a Graphviz HTML label.
-fn html(s: &str) -> String {
+/// Escapes text for HTML (and Graphviz's HTML-like labels).
+pub(crate) fn html(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

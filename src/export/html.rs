@@ -8,6 +8,7 @@
 //! label or sentence can close the block or inject markup; the script reads it with
 //! `JSON.parse` and puts text into the page only through `textContent`.
 
+use super::dot::html;
 use super::net::{Net, Which, kind_color, node_size, roles_text};
 use super::webjson::{edge_data, node_data};
 use crate::dictionary::Kind;
@@ -52,13 +53,6 @@ pub fn script_json(value: &Value) -> String {
 fn script_code(code: &str) -> String {
     code.replace("</script", "<\\/script")
         .replace("<!--", "<\\!--")
-}
-
-fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The actors shown: every actor of the given graphs, or the `max` with the highest weighted
@@ -173,8 +167,8 @@ pub fn write(
          <style>\n{style}</style>\n</head>\n<body>\n{body}\
          <script type=\"application/json\" id=\"actorgraph-data\">{data}</script>\n\
          <script>\n/* {d3_note} */\n{d3}\n</script>\n<script>\n{script}</script>\n</body>\n</html>\n",
-        generator = html_text(generator),
-        title = html_text(&title),
+        generator = html(generator),
+        title = html(&title),
         style = STYLE,
         body = BODY,
         data = script_json(&data),

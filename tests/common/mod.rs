@@ -49,6 +49,29 @@ pub fn build_seeds(extra: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// Builds the graph of one article `text` with the dictionary `dict` (TOML) and extra
+/// arguments; returns the temporary folder and the output folder inside it.
+pub fn build_article(dict: &str, text: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dict_path = dir.path().join("d.toml");
+    std::fs::write(&dict_path, dict).unwrap();
+    let text_path = dir.path().join("a.txt");
+    std::fs::write(&text_path, text).unwrap();
+    let out = dir.path().join("out");
+    let mut args = vec![
+        "build",
+        text_path.to_str().unwrap(),
+        "--quiet",
+        "--dict",
+        dict_path.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    ok(&args);
+    (dir, out)
+}
+
 pub fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
