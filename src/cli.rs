@@ -1,6 +1,8 @@
 //! The command line: clap derive structs (their doc comments are the help text), validated
 //! into immutable configs before any work starts.
 
+use actorgraph::analysis::{Analysis, WeightKind};
+use actorgraph::dictionary::Kind;
 use actorgraph::graph::Window;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -151,9 +153,37 @@ pub struct BuildArgs {
     #[arg(long, default_value = "sentence", value_name = "W")]
     pub window: Window,
 
-    /// Drop edges that co-occur in fewer windows than this (isolated actors stay in the JSON).
-    #[arg(long, default_value_t = 1, value_name = "N")]
-    pub min_weight: u64,
+    /// The exported edge weight: count (windows shared), documents (articles sharing a
+    /// window), pmi, npmi, jaccard or dice (see README: Weights). Raw count and documents are
+    /// always kept as edge attributes.
+    #[arg(long, default_value = "count", value_name = "MEASURE")]
+    pub weight: WeightKind,
+
+    /// Drop co-occurrence edges whose weight is below this (isolated actors stay).
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub min_weight: Option<f64>,
+
+    /// Drop edges (ties and relations) found in fewer articles than this.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_documents: u64,
+
+    /// Keep only the N actors with the largest weighted degree (ties by id), in both graphs.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Keep only these kinds of actor, comma-separated: group, state, person, place,
+    /// organization.
+    #[arg(long, value_delimiter = ',', value_name = "LIST", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+
+    /// Drop actors of these dictionary subtypes, comma-separated (for example media).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub exclude_subtype: Vec<String>,
+
+    /// Keep only the co-occurrence backbone: edges the disparity filter (Serrano et al. 2009)
+    /// finds significant at level ALPHA for at least one end (for example 0.05).
+    #[arg(long, value_name = "ALPHA")]
+    pub backbone: Option<f64>,
 
     /// Evidence sentences kept per edge.
     #[arg(long, default_value_t = 3, value_name = "N")]
@@ -176,6 +206,12 @@ pub struct BuildArgs {
         default_value = "cooccurrence,relations"
     )]
     pub edges: Vec<Edges>,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s).ok_or_else(|| {
+        format!("unknown kind {s:?} (expected group, state, person, place or organization)")
+    })
 }
 
 /// Layout engines for `render`.
@@ -317,7 +353,7 @@ pub struct BuildConfig {
     pub quiet: bool,
     pub out: PathBuf,
     pub window: Window,
-    pub min_weight: u64,
+    pub analysis: Analysis,
     pub evidence: usize,
     pub max_nodes: usize,
     pub formats: Formats,
@@ -327,8 +363,18 @@ pub struct BuildConfig {
 
 impl BuildArgs {
     pub fn validate(self) -> Result<BuildConfig> {
-        if self.min_weight == 0 {
-            bail!("--min-weight must be at least 1");
+        if self.min_weight.is_some_and(|w| !w.is_finite()) {
+            bail!("--min-weight must be a number");
+        }
+        if let Some(alpha) = self.backbone
+            && !(alpha > 0.0 && alpha <= 1.0)
+        {
+            bail!(
+                "--backbone must be a significance level above 0 and at most 1 (for example 0.05)"
+            );
+        }
+        if self.top == Some(0) {
+            bail!("--top must be at least 1");
         }
         if self.evidence > 1000 {
             bail!("--evidence must be at most 1000");
@@ -354,7 +400,21 @@ impl BuildArgs {
             quiet: self.input.quiet,
             out: self.out,
             window: self.window,
-            min_weight: self.min_weight,
+            analysis: Analysis {
+                weight: self.weight,
+                min_weight: self.min_weight,
+                min_documents: self.min_documents,
+                top: self.top,
+                kinds: {
+                    let mut k = self.kinds;
+                    k.sort();
+                    k.dedup();
+                    k
+                },
+                exclude_subtypes: self.exclude_subtype,
+                backbone: self.backbone,
+                cooccurrence: self.edges.contains(&Edges::Cooccurrence),
+            },
             evidence: self.evidence,
             max_nodes: self.max_nodes,
             formats,
@@ -393,7 +453,7 @@ mod tests {
     fn bad_values_are_refused() {
         assert!(Args::try_parse_from(["actorgraph", "build", "--window", "page"]).is_err());
         let Command::Build(args) =
-            Args::parse_from(["actorgraph", "build", "--min-weight", "0"]).command
+            Args::parse_from(["actorgraph", "build", "--backbone", "0"]).command
         else {
             panic!("not build");
         };

@@ -14,15 +14,17 @@
 //!    (source id, target id), dropping edges lighter than `--min-weight`. Nodes without edges
 //!    stay.
 //!
-//! Weight is the number of windows (sentences by default) in which both actors appear; an actor
-//! named twice in one window counts once.
+//! An edge's `count` is the number of windows (sentences by default) in which both actors
+//! appear; an actor named twice in one window counts once. Its exported `weight` is set from
+//! the counts by [`crate::analysis`] (`count` unless `--weight` says otherwise).
 
+use crate::analysis::Measures;
 use crate::dictionary::{Attributes, Dictionary, Kind, Role};
 use crate::extract::Extraction;
 use crate::input::Document;
 use crate::relations::Found;
 use petgraph::graph::{DiGraph, UnGraph};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
@@ -37,6 +39,15 @@ pub enum Window {
 }
 
 impl Window {
+    /// The window a mention is in: its sentence, paragraph, or 0 for the whole document.
+    pub fn of(self, m: &crate::extract::Mention) -> usize {
+        match self {
+            Window::Sentence => m.sentence,
+            Window::Paragraph => m.paragraph,
+            Window::Document => 0,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Window::Sentence => "sentence",
@@ -67,7 +78,7 @@ impl FromStr for Window {
 }
 
 /// A sentence (or pair of sentences) showing two actors together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Article id.
     pub doc: String,
@@ -105,8 +116,10 @@ struct RelationHit {
 #[derive(Debug, Clone)]
 pub struct Contribution {
     date: Option<String>,
-    /// (entity, mentions), sorted by entity.
-    entities: Vec<(u32, u32)>,
+    /// (entity, mentions, windows naming it), sorted by entity.
+    entities: Vec<(u32, u32, u32)>,
+    /// Windows in the document.
+    windows: u64,
     pairs: BTreeMap<(u32, u32), PairHit>,
     /// Relations by (source, target, type).
     relations: BTreeMap<(u32, u32, usize), RelationHit>,
@@ -123,12 +136,8 @@ impl Contribution {
         window: Window,
         evidence_limit: usize,
     ) -> Contribution {
-        let mut c = Contribution::entities_only(doc, ex);
-        let window_of = |m: &crate::extract::Mention| match window {
-            Window::Sentence => m.sentence,
-            Window::Paragraph => m.paragraph,
-            Window::Document => 0,
-        };
+        let mut c = Contribution::entities_only(doc, ex, window);
+        let window_of = |m: &crate::extract::Mention| window.of(m);
         let mut pairs: BTreeMap<(u32, u32), PairHit> = BTreeMap::new();
         let mut i = 0;
         while i < ex.mentions.len() {
@@ -167,14 +176,30 @@ impl Contribution {
 
     /// A contribution of mention counts only, without co-occurrence pairs (when only
     /// relations are built).
-    pub fn entities_only(doc: &Document, ex: &Extraction) -> Contribution {
-        let mut entities: BTreeMap<u32, u32> = BTreeMap::new();
+    pub fn entities_only(doc: &Document, ex: &Extraction, window: Window) -> Contribution {
+        // (mentions, windows, last window seen) per entity; mentions come in text order.
+        let mut entities: BTreeMap<u32, (u32, u32, usize)> = BTreeMap::new();
         for m in &ex.mentions {
-            *entities.entry(m.entity).or_default() += 1;
+            let w = window.of(m);
+            let e = entities.entry(m.entity).or_insert((0, 0, usize::MAX));
+            e.0 += 1;
+            if e.2 != w {
+                e.1 += 1;
+                e.2 = w;
+            }
         }
+        let windows = match window {
+            Window::Sentence => ex.segments.sentences.len(),
+            Window::Paragraph => ex.segments.paragraphs.len(),
+            Window::Document => 1,
+        };
         Contribution {
             date: doc.date.clone(),
-            entities: entities.into_iter().collect(),
+            entities: entities
+                .into_iter()
+                .map(|(e, (mentions, windows, _))| (e, mentions, windows))
+                .collect(),
+            windows: windows as u64,
             pairs: BTreeMap::new(),
             relations: BTreeMap::new(),
             mentions: ex.mentions.len() as u64,
@@ -226,7 +251,7 @@ impl Contribution {
 }
 
 /// A sentence showing a relation, with the words that name each side and the cue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationEvidence {
     pub doc: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -271,6 +296,7 @@ fn evidence(doc: &Document, ex: &Extraction, sa: usize, sb: usize) -> Evidence {
 #[derive(Debug, Clone, Default)]
 struct NodeStats {
     mentions: u64,
+    windows: u64,
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
@@ -292,7 +318,7 @@ struct RelationStats {
 
 #[derive(Debug, Clone, Default)]
 struct EdgeStats {
-    weight: u64,
+    count: u64,
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
@@ -328,6 +354,7 @@ pub struct Accumulator {
     articles: u64,
     dated_articles: u64,
     mentions: u64,
+    windows: u64,
 }
 
 impl Accumulator {
@@ -342,9 +369,11 @@ impl Accumulator {
         self.articles += 1;
         self.dated_articles += u64::from(c.date.is_some());
         self.mentions += c.mentions;
-        for (entity, mentions) in c.entities {
+        self.windows += c.windows;
+        for (entity, mentions, windows) in c.entities {
             let n = self.nodes.entry(entity).or_default();
             n.mentions += u64::from(mentions);
+            n.windows += u64::from(windows);
             n.documents += 1;
             widen(&mut n.first_date, &mut n.last_date, &c.date);
             if let Some(d) = &c.date {
@@ -354,7 +383,7 @@ impl Accumulator {
         }
         for (pair, hit) in c.pairs {
             let e = self.edges.entry(pair).or_default();
-            e.weight += u64::from(hit.windows);
+            e.count += u64::from(hit.windows);
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
             count_month(&mut e.timeline, &c.date, u64::from(hit.windows));
@@ -374,7 +403,8 @@ impl Accumulator {
         }
     }
 
-    /// Builds the graph; edges with `weight < min_weight` are dropped.
+    /// Builds the graph: every node and edge seen, weights equal to counts (pruning and other
+    /// weights are [`crate::analysis`]'s job).
     pub fn finish(self, dict: &Dictionary, info: RunInfo) -> ActorGraph {
         let mut graph = UnGraph::with_capacity(self.nodes.len(), self.edges.len());
         let mut index = BTreeMap::new();
@@ -383,16 +413,13 @@ impl Accumulator {
         for (entity, stats) in &nodes {
             index.insert(*entity, graph.add_node(node(dict, *entity, stats)));
         }
-        let mut edges: Vec<((u32, u32), EdgeStats)> = self
-            .edges
-            .into_iter()
-            .filter(|(_, e)| e.weight >= info.min_weight)
-            .collect();
+        let mut edges: Vec<((u32, u32), EdgeStats)> = self.edges.into_iter().collect();
         edges.sort_by_key(|(pair, _)| *pair);
         let kept = edges.len();
         for ((a, b), stats) in edges {
             let edge = Edge {
-                weight: stats.weight,
+                weight: stats.count as f64,
+                count: stats.count,
                 documents: stats.documents,
                 first_date: stats.first_date,
                 last_date: stats.last_date,
@@ -451,6 +478,7 @@ impl Accumulator {
                 articles: self.articles,
                 dated_articles: self.dated_articles,
                 mentions: self.mentions,
+                windows: self.windows,
                 edges: kept as u64,
                 relations: relation_count,
                 ..info
@@ -483,18 +511,20 @@ fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
         label: def.label.clone(),
         kind: def.kind,
         mentions: stats.mentions,
+        windows: stats.windows,
         documents: stats.documents,
         first_date: stats.first_date.clone(),
         last_date: stats.last_date.clone(),
         timeline: stats.timeline.clone(),
         roles,
         attributes: def.attributes.clone(),
+        measures: Measures::default(),
     }
 }
 
 /// A directed, typed relation edge: every sentence in which the cue says `source` does
 /// `relation` to `target`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelationEdge {
     /// The relation type ("attack").
     #[serde(rename = "type")]
@@ -505,43 +535,48 @@ pub struct RelationEdge {
     pub count: u64,
     /// Articles stating it.
     pub documents: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
     /// Counts by month (`YYYY-MM`) of dated articles: sentences.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub timeline: BTreeMap<String, u64>,
     pub evidence: Vec<RelationEvidence>,
 }
 
 /// A node: an actor seen in the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub label: String,
     pub kind: Kind,
     /// Number of mentions.
     pub mentions: u64,
+    /// Number of windows (sentences, paragraphs or articles) naming it.
+    pub windows: u64,
     /// Number of articles mentioning it.
     pub documents: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
     /// Counts by month (`YYYY-MM`) of dated articles: mentions.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub timeline: BTreeMap<String, u64>,
     /// The dictionary's roles valid at the dates of the articles naming the actor.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleAt>,
     /// The dictionary's attributes (country, subtype, acts_for, coordinates).
     #[serde(flatten)]
     pub attributes: Attributes,
+    /// Degree, weighted degree, betweenness, PageRank and community ([`crate::analysis`]).
+    #[serde(flatten)]
+    pub measures: Measures,
 }
 
 /// A dictionary role held at the date of at least one article naming the actor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleAt {
     #[serde(flatten)]
     pub role: Role,
@@ -550,51 +585,96 @@ pub struct RoleAt {
 }
 
 /// An undirected co-occurrence edge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
+    /// The exported weight: `count` unless `--weight` chose another measure
+    /// ([`crate::analysis::weights`]).
+    pub weight: f64,
     /// Windows in which both actors appear.
-    pub weight: u64,
+    pub count: u64,
     /// Articles with at least one such window.
     pub documents: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
     /// Counts by month (`YYYY-MM`) of dated articles: windows.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub timeline: BTreeMap<String, u64>,
     pub evidence: Vec<Evidence>,
 }
 
 /// How the graph was built, carried into every export.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunInfo {
     pub generator: String,
     pub window: String,
-    pub min_weight: u64,
+    /// What an edge's `weight` is: count, documents, pmi, npmi, jaccard or dice.
+    pub weight: String,
     pub evidence_limit: usize,
     pub articles: u64,
     pub dated_articles: u64,
     pub mentions: u64,
+    /// Windows (sentences, paragraphs or articles) read.
+    pub windows: u64,
     pub edges: u64,
     /// Relation edges (source, target, type).
     pub relations: u64,
     pub dictionary_entities: usize,
+    /// Louvain communities of the co-occurrence graph and their modularity.
+    pub communities: u64,
+    pub modularity: f64,
+    /// Pruning and selection that were applied; absent when not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub min_documents: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top: Option<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_subtypes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backbone: Option<f64>,
+    /// The date range (`--from`, `--to`) or period (`--by`) of the articles counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl RunInfo {
-    pub fn new(dict: &Dictionary, window: Window, min_weight: u64, evidence_limit: usize) -> Self {
+    pub fn new(dict: &Dictionary, window: Window, evidence_limit: usize) -> Self {
         RunInfo {
             generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")),
             window: window.to_string(),
-            min_weight,
+            weight: "count".to_string(),
             evidence_limit,
             articles: 0,
             dated_articles: 0,
             mentions: 0,
+            windows: 0,
             edges: 0,
             relations: 0,
             dictionary_entities: dict.entities().len(),
+            communities: 0,
+            modularity: 0.0,
+            min_weight: None,
+            min_documents: 0,
+            top: None,
+            kinds: Vec::new(),
+            exclude_subtypes: Vec::new(),
+            backbone: None,
+            from: None,
+            to: None,
+            period: None,
         }
     }
 }
@@ -610,8 +690,8 @@ pub struct ActorGraph {
 
 impl ActorGraph {
     /// Weighted degree (sum of incident edge weights) of every node, by node index.
-    pub fn weighted_degrees(&self) -> Vec<u64> {
-        let mut degree = vec![0; self.graph.node_count()];
+    pub fn weighted_degrees(&self) -> Vec<f64> {
+        let mut degree = vec![0.0; self.graph.node_count()];
         for e in self.graph.edge_indices() {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge exists");
             let w = self.graph[e].weight;
@@ -654,7 +734,7 @@ aliases = ["Doha"]
             let ex = extract(&dict, &docs[i]);
             acc.add(Contribution::of(&docs[i], i as u64, &ex, window, limit));
         }
-        acc.finish(&dict, RunInfo::new(&dict, window, 1, limit))
+        acc.finish(&dict, RunInfo::new(&dict, window, limit))
     }
 
     fn edge<'a>(g: &'a ActorGraph, a: &str, b: &str) -> &'a Edge {
@@ -696,7 +776,7 @@ aliases = ["Doha"]
         let g = graph(&corpus(), &[0, 1, 2], Window::Sentence, 3);
         let e = edge(&g, "kabul", "taliban");
         // c: two sentences; a: one sentence naming Taliban twice; b: none.
-        assert_eq!((e.weight, e.documents), (3, 2));
+        assert_eq!((e.count, e.documents), (3, 2));
         assert_eq!(
             (e.first_date.as_deref(), e.last_date.as_deref()),
             (Some("2020-02"), Some("2021-08"))
@@ -715,7 +795,7 @@ aliases = ["Doha"]
         let g = graph(&corpus(), &[0, 1, 2], Window::Paragraph, 3);
         let e = edge(&g, "doha", "kabul");
         // Article c is one paragraph; b's second paragraph names Doha then Kabul.
-        assert_eq!(e.weight, 2);
+        assert_eq!(e.count, 2);
         let texts: Vec<&str> = e.evidence.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -13,13 +13,14 @@
 //! use actorgraph::{dictionary::Dictionary, input::Sources, graph::Window, BuildOptions, NoObserver};
 //! let dict = Dictionary::load(&["dictionaries".into()]).unwrap();
 //! let sources = Sources::discover(&["seeds".into()]).unwrap();
-//! let opts = BuildOptions { window: Window::Sentence, min_weight: 1, evidence_limit: 3, threads: 0,
+//! let opts = BuildOptions { window: Window::Sentence, evidence_limit: 3, threads: 0,
 //!                          cooccurrence: true, relations: true };
 //! let (graph, read) = actorgraph::build(&sources, &dict, &opts, &mut NoObserver).unwrap();
 //! println!("{} articles, {} actors, {} relations", read.articles, graph.graph.node_count(),
 //!          graph.relations.edge_count());
 //! ```
 
+pub mod analysis;
 pub mod dictionary;
 pub mod eval;
 pub mod export;
@@ -150,8 +151,6 @@ where
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuildOptions {
     pub window: Window,
-    /// Edges with a smaller weight are dropped.
-    pub min_weight: u64,
     /// Evidence sentences kept per edge.
     pub evidence_limit: usize,
     /// Worker threads; 0 uses every core.
@@ -178,7 +177,7 @@ pub fn build(
             let mut c = if opts.cooccurrence {
                 Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit)
             } else {
-                Contribution::entities_only(doc, &ex)
+                Contribution::entities_only(doc, &ex, opts.window)
             };
             if opts.relations {
                 let found = relations::find(dict, doc, &ex);
@@ -192,7 +191,7 @@ pub fn build(
         },
         observer,
     )?;
-    let info = RunInfo::new(dict, opts.window, opts.min_weight, opts.evidence_limit);
+    let info = RunInfo::new(dict, opts.window, opts.evidence_limit);
     Ok((acc.finish(dict, info), summary))
 }
 

@@ -270,7 +270,6 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     let mut observer = Reporter::new(&sources, config.quiet);
     let opts = BuildOptions {
         window: config.window,
-        min_weight: config.min_weight,
         evidence_limit: config.evidence,
         threads: config.threads,
         cooccurrence: config.cooccurrence,
@@ -279,6 +278,7 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     let (graph, summary) =
         actorgraph::build(&sources, &dict, &opts, &mut observer).context("reading articles")?;
     observer.finish();
+    let graph = actorgraph::analysis::analyse(graph, &config.analysis);
     if summary.articles == 0 {
         bail!(
             "no articles found in {} (expected .txt or .jsonl files); nothing written",

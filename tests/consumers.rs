@@ -59,7 +59,7 @@ fn networkx_loads_graph_json() {
         for l in g["links"].as_array().unwrap() {
             for end in ["source", "target"] {
                 *degree.entry(l[end].as_str().unwrap()).or_default() +=
-                    l["weight"].as_u64().unwrap();
+                    l["count"].as_u64().unwrap();
             }
         }
         let hub = degree

@@ -170,7 +170,7 @@ fn filters_hide_light_edges_and_switch_edge_sets() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|l| count(&l["weight"]) >= min)
+            .filter(|l| count(&l["count"]) >= min)
             .count() as u64
     };
     let report = explore(

@@ -109,7 +109,7 @@ fn the_key_sentence_ties_pakistan_to_kabul_kandahar_and_paktia() {
 fn taliban_and_iskp_share_an_edge() {
     let g = seeds_graph();
     let l = link(&g, "iskp", "taliban").expect("Taliban -- ISKP");
-    assert!(l["weight"].as_u64().unwrap() >= 3, "{l}");
+    assert!(l["count"].as_u64().unwrap() >= 3, "{l}");
     assert_eq!(l["first_date"], "2021-08");
 }
 
@@ -241,7 +241,7 @@ fn node_and_link_shape_is_what_d3_and_networkx_expect() {
         );
         let evidence = l["evidence"].as_array().unwrap();
         assert!(!evidence.is_empty() && evidence.len() <= 3);
-        assert!(l["weight"].as_u64().unwrap() >= l["documents"].as_u64().unwrap());
+        assert!(l["count"].as_u64().unwrap() >= l["documents"].as_u64().unwrap());
     }
 }
 

@@ -33,14 +33,14 @@ pub use check::{AliasRow, Finding, FindingKind, lint};
 
 use crate::text::{Case, fold_str};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use thiserror::Error;
 
 /// The five kinds of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Group,
@@ -105,7 +105,7 @@ pub struct Entity {
 
 /// A role an entity holds between two dates: Imran Khan is prime minister of Pakistan from
 /// 2018-08-18 to 2022-04-10; the Taliban govern Afghanistan from 2021-08-15.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     pub title: String,
     /// The entity the role is held in or for.
@@ -142,7 +142,7 @@ impl Role {
 }
 
 /// Optional descriptive attributes of an entity, carried into every export.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attributes {
     /// ISO 3166 alpha-2 code.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -86,17 +86,48 @@ fn num(value: f64) -> Id {
     Id::Plain(format!("{value:.2}"))
 }
 
+/// Line width from an edge's weight: on a log scale for counts, linear between the smallest
+/// and largest drawn weight for association measures (PMI can be negative).
+struct Thickness {
+    min: f64,
+    max: f64,
+    log: bool,
+}
+
+impl Thickness {
+    fn of(weights: &[f64], kind: &str) -> Thickness {
+        let max = weights.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let min = weights.iter().copied().fold(f64::INFINITY, f64::min);
+        Thickness {
+            min,
+            max,
+            log: kind == "count" || kind == "documents",
+        }
+    }
+
+    /// 0 for the lightest edge, 1 for the heaviest.
+    fn scale(&self, w: f64) -> f64 {
+        if self.log {
+            w.max(0.0).ln_1p() / self.max.max(1.0).ln_1p()
+        } else if self.max > self.min {
+            (w - self.min) / (self.max - self.min)
+        } else {
+            1.0
+        }
+    }
+}
+
 /// The node indices drawn: non-isolated actors, at most `max_nodes` by weighted degree.
 fn chosen(graph: &ActorGraph, max_nodes: usize) -> BTreeSet<NodeIndex> {
     let degree = graph.weighted_degrees();
     let g = &graph.graph;
     let mut nodes: Vec<NodeIndex> = g
         .node_indices()
-        .filter(|&n| degree[n.index()] > 0)
+        .filter(|&n| g.neighbors(n).next().is_some())
         .collect();
     nodes.sort_by(|a, b| {
         degree[b.index()]
-            .cmp(&degree[a.index()])
+            .total_cmp(&degree[a.index()])
             .then_with(|| g[*a].id.cmp(&g[*b].id))
     });
     if max_nodes > 0 {
@@ -137,7 +168,8 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         .unwrap_or(1)
         .max(1);
     let edges = edges_between(g, &drawn);
-    let max_weight = edges.iter().map(|&e| g[e].weight).max().unwrap_or(1).max(1);
+    let weights: Vec<f64> = edges.iter().map(|&e| g[e].weight).collect();
+    let thickness = Thickness::of(&weights, &graph.info.weight);
 
     let mut caption = format!(
         "{}, {} from {} ({} windows)",
@@ -175,12 +207,17 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         let node = &g[n];
         let (colour, shape) = style(node.kind);
         let scale = (node.mentions as f64).ln_1p() / (max_mentions as f64).ln_1p();
+        let m = &node.measures;
         let tooltip = format!(
-            "{} ({}): {} in {}",
+            "{} ({}): {} in {}; {}, community {}, PageRank {}, betweenness {}",
             node.label,
             node.kind,
             count(node.mentions, "mention"),
-            count(node.documents, "article")
+            count(node.documents, "article"),
+            count(m.degree, "tie"),
+            m.community,
+            m.pagerank,
+            m.betweenness
         );
         stmts.push(Stmt::Node(DotNode::new(
             NodeId(esc(&node.id), None),
@@ -196,22 +233,24 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
     for e in edges {
         let (a, b) = g.edge_endpoints(e).expect("edge exists");
         let edge = &g[e];
-        let scale = (edge.weight as f64).ln_1p() / (max_weight as f64).ln_1p();
-        let tooltip = format!(
+        let mut tooltip = format!(
             "{} — {}: together in {} of {}",
             g[a].label,
             g[b].label,
-            count(edge.weight, graph.info.window.as_str()),
+            count(edge.count, graph.info.window.as_str()),
             count(edge.documents, "article")
         );
+        if graph.info.weight != "count" {
+            tooltip.push_str(&format!("; {} {}", graph.info.weight, edge.weight));
+        }
         stmts.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(
                 Vertex::N(NodeId(esc(&g[a].id), None)),
                 Vertex::N(NodeId(esc(&g[b].id), None)),
             ),
             attributes: vec![
-                attr("penwidth", num(0.6 + 5.4 * scale)),
-                attr("weight", Id::Plain(edge.weight.to_string())),
+                attr("penwidth", num(0.6 + 5.4 * thickness.scale(edge.weight))),
+                attr("weight", Id::Plain(edge.count.to_string())),
                 attr("tooltip", esc(&tooltip)),
             ],
         }));

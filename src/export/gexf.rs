@@ -96,8 +96,10 @@ pub fn write(net: &Net, out: &mut dyn Write) -> io::Result<()> {
     x.text("creator", &[], &net.info.generator)?;
     let what = match net.which {
         Which::Cooccurrence => format!(
-            "Actors named in the same {} in {} articles; edge weight = windows shared",
-            net.info.window, net.info.articles
+            "Actors named in the same {} in {} articles; edge weight = {}",
+            net.info.window,
+            net.info.articles,
+            crate::analysis::WeightKind::describe_name(&net.info.weight)
         ),
         Which::Relations => format!(
             "Typed, directed relations between actors read from {} articles; edge weight = sentences stating it, kind = relation type",

@@ -42,7 +42,7 @@ pub fn write(net: &Net, out: &mut dyn Write) -> io::Result<()> {
         ("size", FieldType::Real),
         ("color", FieldType::Text),
     ]);
-    let mut edge_keys: Vec<(&str, FieldType)> = vec![("weight", FieldType::Integer)];
+    let mut edge_keys: Vec<(&str, FieldType)> = vec![("weight", FieldType::Real)];
     edge_keys.extend(edge_fields(net.which));
     // Key ids must be unique across domains: edge keys that share a node key's name get an
     // `e_` prefix in their id (the attribute name stays the same).

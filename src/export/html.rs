@@ -65,7 +65,7 @@ fn shown<'a>(nets: &[Net<'a>], max: usize) -> (Vec<(&'a Node, Point)>, usize) {
         }
         for e in &net.edges {
             for end in [e.source, e.target] {
-                nodes.get_mut(net.nodes[end].id.as_str()).expect("node").2 += e.weight;
+                nodes.get_mut(net.nodes[end].id.as_str()).expect("node").2 += e.count;
             }
         }
     }

@@ -75,7 +75,14 @@ subtype = "media"
             let ex = crate::extract::extract(&dict, &doc);
             acc.add(Contribution::of(&doc, seq as u64, &ex, Window::Sentence, 2));
         }
-        acc.finish(&dict, RunInfo::new(&dict, Window::Sentence, 1, 2))
+        let analysis = crate::analysis::Analysis {
+            cooccurrence: true,
+            ..Default::default()
+        };
+        crate::analysis::analyse(
+            acc.finish(&dict, RunInfo::new(&dict, Window::Sentence, 2)),
+            &analysis,
+        )
     }
 
     fn text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {

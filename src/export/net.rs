@@ -53,8 +53,10 @@ pub struct NetEdge<'a> {
     pub color: Option<&'a str>,
     /// The relation type's label ("attacks").
     pub label: Option<&'a str>,
+    /// The exported weight: `--weight`'s measure (co-occurrence) or sentences (relations).
+    pub weight: f64,
     /// Windows (co-occurrence) or sentences (relations).
-    pub weight: u64,
+    pub count: u64,
     pub documents: u64,
     pub first_date: Option<&'a str>,
     pub last_date: Option<&'a str>,
@@ -93,7 +95,7 @@ pub fn positions(graph: &ActorGraph) -> HashMap<String, Point> {
         edges.push((
             index[g[a].id.as_str()],
             index[g[b].id.as_str()],
-            g[e].weight as f64,
+            g[e].weight.max(0.0),
         ));
     }
     let r = &graph.relations;
@@ -141,6 +143,7 @@ impl<'a> Net<'a> {
                             color: None,
                             label: None,
                             weight: w.weight,
+                            count: w.count,
                             documents: w.documents,
                             first_date: w.first_date.as_deref(),
                             last_date: w.last_date.as_deref(),
@@ -177,7 +180,8 @@ impl<'a> Net<'a> {
                             cameo: Some(&w.cameo),
                             color: ty.map(|t| t.color.as_str()),
                             label: ty.map(|t| t.label.as_str()),
-                            weight: w.count,
+                            weight: w.count as f64,
+                            count: w.count,
                             documents: w.documents,
                             first_date: w.first_date.as_deref(),
                             last_date: w.last_date.as_deref(),
@@ -361,10 +365,16 @@ pub enum FieldType {
 }
 
 /// Node attribute columns, in the order every table-like format writes them.
-pub const NODE_FIELDS: [(&str, FieldType); 11] = [
+pub const NODE_FIELDS: [(&str, FieldType); 17] = [
     ("kind", FieldType::Text),
     ("mentions", FieldType::Integer),
+    ("windows", FieldType::Integer),
     ("documents", FieldType::Integer),
+    ("degree", FieldType::Integer),
+    ("weighted_degree", FieldType::Real),
+    ("betweenness", FieldType::Real),
+    ("pagerank", FieldType::Real),
+    ("community", FieldType::Integer),
     ("first_date", FieldType::Text),
     ("last_date", FieldType::Text),
     ("roles", FieldType::Text),
@@ -376,13 +386,20 @@ pub const NODE_FIELDS: [(&str, FieldType); 11] = [
 ];
 
 /// A node's values for [`NODE_FIELDS`]; `None` where it has none.
-pub fn node_values(n: &Node) -> [Option<String>; 11] {
+pub fn node_values(n: &Node) -> [Option<String>; 17] {
     let a = &n.attributes;
+    let m = &n.measures;
     let roles = roles_text(n);
     [
         Some(n.kind.to_string()),
         Some(n.mentions.to_string()),
+        Some(n.windows.to_string()),
         Some(n.documents.to_string()),
+        Some(m.degree.to_string()),
+        Some(m.weighted_degree.to_string()),
+        Some(m.betweenness.to_string()),
+        Some(m.pagerank.to_string()),
+        Some(m.community.to_string()),
         n.first_date.clone(),
         n.last_date.clone(),
         (!roles.is_empty()).then_some(roles),
@@ -402,6 +419,7 @@ pub fn edge_fields(which: Which) -> Vec<(&'static str, FieldType)> {
         fields.push(("cameo", FieldType::Text));
     }
     fields.extend([
+        ("count", FieldType::Integer),
         ("documents", FieldType::Integer),
         ("first_date", FieldType::Text),
         ("last_date", FieldType::Text),
@@ -419,6 +437,7 @@ pub fn edge_values(e: &NetEdge, which: Which) -> Vec<Option<String>> {
     }
     let evidence = evidence_text(e);
     values.extend([
+        Some(e.count.to_string()),
         Some(e.documents.to_string()),
         e.first_date.map(String::from),
         e.last_date.map(String::from),

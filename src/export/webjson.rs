@@ -23,6 +23,7 @@ pub(crate) fn node_data(n: &Node) -> Map<String, Value> {
 pub(crate) fn edge_data(net: &Net, e: &super::net::NetEdge) -> Map<String, Value> {
     let mut d = Map::new();
     d.insert("weight".into(), json!(e.weight));
+    d.insert("count".into(), json!(e.count));
     d.insert("documents".into(), json!(e.documents));
     d.insert("kind".into(), json!(e.kind));
     if net.which == Which::Relations {
@@ -142,7 +143,7 @@ pub fn write_graphology(net: &Net, out: &mut dyn Write) -> io::Result<()> {
             }
             a.insert(
                 "size".into(),
-                json!(((1.0 + (e.weight as f64).sqrt()) * 100.0).round() / 100.0),
+                json!(((1.0 + (e.count as f64).sqrt()) * 100.0).round() / 100.0),
             );
             if let Some(c) = e.color {
                 a.insert("color".into(), json!(c));

@@ -76,7 +76,7 @@
     if (e.set === "rel" && (!state.rel || !state.types.has(e.type))) return false;
     const a = byId.get(e.source), b = byId.get(e.target);
     if (!a || !b || !nodeVisible(a) || !nodeVisible(b)) return false;
-    const w = weightOf(e, e.weight);
+    const w = weightOf(e, e.count);
     return w > 0 && w >= state.minWeight;
   }
 
@@ -133,7 +133,7 @@
     typeBox.appendChild(l);
   }
 
-  const maxWeight = allEdges.reduce((m, e) => Math.max(m, e.weight), 1);
+  const maxWeight = allEdges.reduce((m, e) => Math.max(m, e.count), 1);
   const minWeightInput = document.getElementById("min-weight");
   const minWeightValue = document.getElementById("min-weight-value");
   minWeightInput.max = String(maxWeight);
@@ -284,7 +284,7 @@
   function update() {
     const visibleNodes = nodes.filter(nodeVisible);
     links = allEdges.filter(edgeVisible).map((e) => ({
-      id: e.id, source: e.source, target: e.target, edge: e, w: weightOf(e, e.weight),
+      id: e.id, source: e.source, target: e.target, edge: e, w: weightOf(e, e.count),
     }));
     assignCurves(links);
 
@@ -392,11 +392,11 @@
     return dl;
   }
   function edgeTitle(e) {
-    if (e.set === "co") return label(e.source) + " — " + label(e.target) + " (" + e.weight + ")";
+    if (e.set === "co") return label(e.source) + " — " + label(e.target) + " (" + e.count + ")";
     const t = typeInfo.get(e.type);
     // The verb of the type's label: "attacks (fights, bombs, invades)" reads "attacks".
     const verb = t ? t.label.split(" (")[0] : e.type;
-    return label(e.source) + " " + verb + " " + label(e.target) + " (" + e.weight + ")";
+    return label(e.source) + " " + verb + " " + label(e.target) + " (" + e.count + ")";
   }
 
   function selectNode(n, center) {
@@ -425,6 +425,11 @@
       ["country", n.country],
       ["subtype", n.subtype],
       ["acts for", actsFor],
+      ["ties", n.degree],
+      ["weighted degree", n.weighted_degree],
+      ["betweenness", n.betweenness],
+      ["PageRank", n.pagerank],
+      ["community", n.community || null],
     ]));
     if (n.roles) {
       p.appendChild(el("h3", "Roles"));
@@ -488,7 +493,8 @@
     p.appendChild(facts([
       ["edge", e.set === "co" ? "co-occurrence (" + run.window + ")" : "relation"],
       ["type", t ? t.type + " (CAMEO " + t.cameo + ")" : null],
-      [e.set === "co" ? "windows" : "sentences", e.weight],
+      ["weight (" + (run.weight || "count") + ")", e.set === "co" && run.weight !== "count" ? e.weight : null],
+      [e.set === "co" ? "windows" : "sentences", e.count],
       ["articles", e.documents],
       ["first", e.first_date],
       ["last", e.last_date],
@@ -501,7 +507,7 @@
     );
     p.appendChild(ends);
     const evidence = e.evidence || [];
-    p.appendChild(el("h3", "Evidence (" + evidence.length + " of " + e.weight + ")"));
+    p.appendChild(el("h3", "Evidence (" + evidence.length + " of " + e.count + ")"));
     const list = el("div");
     list.id = "evidence";
     for (const ev of evidence) list.appendChild(quote(ev, ev.cue));

@@ -1,0 +1,269 @@
+//! Betweenness (Brandes 2001, with Dijkstra for weighted graphs) and weighted PageRank.
+//!
+//! petgraph has PageRank, but it ignores edge weights, and it has no betweenness; both are
+//! written here against [`Network`], with networkx's conventions (normalisation, damping,
+//! dangling nodes) so that values can be checked against it.
+
+use super::Network;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// A heap entry ordered by smallest distance first, then smallest node.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Visit {
+    dist: f64,
+    node: usize,
+    from: usize,
+}
+
+impl Eq for Visit {}
+
+impl Ord for Visit {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .dist
+            .total_cmp(&self.dist)
+            .then_with(|| other.node.cmp(&self.node))
+            .then_with(|| other.from.cmp(&self.from))
+    }
+}
+
+impl PartialOrd for Visit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Normalised betweenness of every node: the share of shortest paths between other pairs of
+/// nodes that pass through it, with edge length `1 / weight` (a strong tie is a short
+/// distance). Like networkx's `betweenness_centrality(G, weight=..., normalized=True)`: the
+/// pair count divided by `(n - 1)(n - 2) / 2`. Edges of weight ≤ 0 are not paths.
+pub fn betweenness(net: &Network) -> Vec<f64> {
+    let n = net.len();
+    let mut centrality = vec![0.0; n];
+    let mut sigma = vec![0.0f64; n];
+    let mut dist = vec![f64::INFINITY; n];
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut delta = vec![0.0f64; n];
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    let mut heap = BinaryHeap::new();
+    let mut done = vec![false; n];
+    for s in 0..n {
+        for v in 0..n {
+            sigma[v] = 0.0;
+            dist[v] = f64::INFINITY;
+            preds[v].clear();
+            delta[v] = 0.0;
+            done[v] = false;
+        }
+        order.clear();
+        sigma[s] = 1.0;
+        heap.push(Visit {
+            dist: 0.0,
+            node: s,
+            from: s,
+        });
+        let mut seen = vec![f64::INFINITY; n];
+        seen[s] = 0.0;
+        while let Some(Visit {
+            dist: d,
+            node: v,
+            from,
+        }) = heap.pop()
+        {
+            if done[v] {
+                continue;
+            }
+            if v != s {
+                sigma[v] += sigma[from];
+            }
+            done[v] = true;
+            dist[v] = d;
+            order.push(v);
+            for &(w, weight) in net.neighbors(v) {
+                if weight <= 0.0 {
+                    continue;
+                }
+                let vw = d + 1.0 / weight;
+                if !done[w] && vw < seen[w] {
+                    seen[w] = vw;
+                    heap.push(Visit {
+                        dist: vw,
+                        node: w,
+                        from: v,
+                    });
+                    sigma[w] = 0.0;
+                    preds[w].clear();
+                    preds[w].push(v);
+                } else if vw == seen[w] && !done[w] {
+                    sigma[w] += sigma[v];
+                    preds[w].push(v);
+                }
+            }
+        }
+        // Accumulate dependencies from the farthest node back.
+        for &w in order.iter().rev() {
+            for &v in &preds[w] {
+                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            }
+            if w != s {
+                centrality[w] += delta[w];
+            }
+        }
+    }
+    let scale = if n > 2 {
+        1.0 / ((n - 1) * (n - 2)) as f64
+    } else {
+        0.0
+    };
+    centrality.iter().map(|c| c * scale).collect()
+}
+
+/// PageRank with weighted edges, damping 0.85, dangling nodes' rank spread evenly, iterated
+/// until the total change is below 1e-12 (networkx's `pagerank` with a tighter tolerance).
+/// Edges of weight ≤ 0 are ignored. The values sum to 1.
+pub fn pagerank(net: &Network) -> Vec<f64> {
+    const DAMPING: f64 = 0.85;
+    let n = net.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let strength: Vec<f64> = (0..n)
+        .map(|v| {
+            net.neighbors(v)
+                .iter()
+                .filter(|(_, w)| *w > 0.0)
+                .map(|(_, w)| w)
+                .sum()
+        })
+        .collect();
+    let uniform = 1.0 / n as f64;
+    let mut rank = vec![uniform; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..1000 {
+        let dangling: f64 = (0..n)
+            .filter(|&v| strength[v] <= 0.0)
+            .map(|v| rank[v])
+            .sum();
+        let base = (1.0 - DAMPING) * uniform + DAMPING * dangling * uniform;
+        next.iter_mut().for_each(|x| *x = base);
+        for v in 0..n {
+            if strength[v] <= 0.0 {
+                continue;
+            }
+            let share = DAMPING * rank[v] / strength[v];
+            for &(w, weight) in net.neighbors(v) {
+                if weight > 0.0 {
+                    next[w] += share * weight;
+                }
+            }
+        }
+        let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut rank, &mut next);
+        if change < 1e-12 {
+            break;
+        }
+    }
+    rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests::karate;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6
+    }
+
+    #[test]
+    fn betweenness_of_a_path_counts_the_pairs_through_each_node() {
+        // a - b - c - d: b lies on a–c and a–d, c on a–d and b–d; 3 pairs of 3 others.
+        let net = Network::new(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
+        let b = betweenness(&net);
+        assert!(close(b[0], 0.0) && close(b[3], 0.0));
+        assert!(close(b[1], 2.0 / 3.0) && close(b[2], 2.0 / 3.0), "{b:?}");
+    }
+
+    #[test]
+    fn betweenness_takes_the_strong_detour_and_splits_equal_paths() {
+        // a–c directly with weight 1 (distance 1), or a–b–c with weights 4 and 4 (distance
+        // 0.5): the detour is shorter, so b is on the a–c path.
+        let net = Network::new(3, &[(0, 2, 1.0), (0, 1, 4.0), (1, 2, 4.0)]);
+        let b = betweenness(&net);
+        assert!(close(b[1], 1.0) && close(b[0], 0.0), "{b:?}");
+        // A square a-b-d, a-c-d with equal weights: b and c each carry half of a–d.
+        let square = Network::new(4, &[(0, 1, 2.0), (1, 3, 2.0), (0, 2, 2.0), (2, 3, 2.0)]);
+        let b = betweenness(&square);
+        // Pairs among the 3 others of b: (a, d) through b half the time: 0.5 / 3.
+        assert!(close(b[1], 0.5 / 3.0) && close(b[2], 0.5 / 3.0), "{b:?}");
+    }
+
+    #[test]
+    fn karate_club_betweenness_matches_the_published_values() {
+        // networkx.betweenness_centrality(karate_club_graph(), weight=None).
+        let net = karate(false);
+        let b = betweenness(&net);
+        let expected = [
+            (0, 0.437635),
+            (33, 0.304075),
+            (32, 0.145247),
+            (2, 0.143657),
+            (31, 0.138276),
+            (8, 0.055927),
+            (1, 0.053937),
+            (13, 0.045863),
+            (19, 0.032475),
+            (5, 0.029987),
+        ];
+        for (node, value) in expected {
+            assert!((b[node] - value).abs() < 1e-6, "node {node}: {}", b[node]);
+        }
+        assert_eq!(b.iter().filter(|&&x| x == 0.0).count(), 12);
+    }
+
+    #[test]
+    fn pagerank_sums_to_one_and_matches_networkx_on_the_karate_club() {
+        // networkx.pagerank(karate_club_graph(), weight=None) and with Zachary's weights.
+        for (weighted, expected) in [
+            (
+                false,
+                [
+                    (33, 0.100919),
+                    (0, 0.096997),
+                    (32, 0.071693),
+                    (11, 0.009565),
+                ],
+            ),
+            (
+                true,
+                [
+                    (33, 0.096989),
+                    (0, 0.088500),
+                    (32, 0.075934),
+                    (11, 0.009785),
+                ],
+            ),
+        ] {
+            let r = pagerank(&karate(weighted));
+            assert!(close(r.iter().sum::<f64>(), 1.0));
+            for (node, value) in expected {
+                assert!(
+                    (r[node] - value).abs() < 1e-5,
+                    "{weighted} {node}: {}",
+                    r[node]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pagerank_spreads_dangling_rank_evenly() {
+        // Two isolated nodes and an edge: isolated nodes get the teleport share plus their
+        // share of the dangling rank, the same for both.
+        let r = pagerank(&Network::new(4, &[(0, 1, 3.0)]));
+        assert!(close(r[2], r[3]) && close(r[0], r[1]));
+        assert!(close(r.iter().sum::<f64>(), 1.0));
+        assert!(r[0] > r[2]);
+    }
+}
