@@ -36,6 +36,80 @@ pub enum Command {
     Suggest(SuggestArgs),
     /// Score the actors found per article against a gold file (precision and recall per kind).
     Eval(EvalArgs),
+    /// Summarise a built graph: sizes, density, components, top actors by each measure,
+    /// strongest ties, communities and relation types.
+    Stats(StatsArgs),
+    /// List an actor's neighbours by tie weight (and with --relations, its relations).
+    Neighbors(NeighborsArgs),
+    /// The shortest chain of ties from one actor to another (fewest steps, then strongest).
+    Path(PairArgs),
+    /// The sentences behind the tie and the relations between two actors.
+    Evidence(PairArgs),
+    /// An actor's mentions, ties and relations per month: a sparkline and a table, or CSV.
+    Timeline(TimelineArgs),
+}
+
+/// Where a query finds its graph, and how it answers.
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// Folder with graph.json and relations.json from `actorgraph build`.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    pub graph: PathBuf,
+
+    /// Dictionaries for finding actors by alias (skipped when the default folder is absent).
+    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Print the answer as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+
+    /// Actors and ties listed per measure.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NeighborsArgs {
+    /// The actor: id, name or alias, in any case.
+    pub entity: String,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
+
+    /// Also list the relations the actor is in.
+    #[arg(long)]
+    pub relations: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PairArgs {
+    /// The first actor: id, name or alias, in any case.
+    pub a: String,
+    /// The second actor.
+    pub b: String,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// The actor: id, name or alias, in any case.
+    pub entity: String,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
+
+    /// Print month,mentions,ties,relations as CSV.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 }
 
 #[derive(Debug, Subcommand)]

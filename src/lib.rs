@@ -29,6 +29,7 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod query;
 pub mod relations;
 pub mod suggest;
 pub mod text;

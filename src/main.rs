@@ -13,13 +13,15 @@ use actorgraph::export::net::{Net, Which, positions};
 use actorgraph::export::render::{self, Drawing, Engine, Image};
 use actorgraph::export::{csv, dot, gexf, graphml, html, json, webjson};
 use actorgraph::graph::ActorGraph;
+use actorgraph::graph::Node;
 use actorgraph::input::{Skip, Sources};
+use actorgraph::query::{self, Loaded, Resolver};
 use actorgraph::{BuildOptions, Observer, ReadSummary, output};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::{
     Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, EngineChoice, Format,
-    ImageFormat, RenderArgs,
+    GraphArgs, ImageFormat, RenderArgs,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -140,7 +142,82 @@ fn run(args: Args) -> Result<ExitCode> {
             Ok(exit_for(&summary))
         }
         Command::Eval(e) => eval(&e),
+        Command::Stats(a) => query_command(&a.graph, &[], |loaded, _, out, json| {
+            let stats = query::stats(loaded, a.top);
+            answer(out, json, &stats, query::text::stats)
+        }),
+        Command::Neighbors(a) => {
+            query_command(&a.graph, &[&a.entity], |loaded, found, out, json| {
+                let n = query::neighbors(loaded, found[0], a.relations);
+                answer(out, json, &n, query::text::neighbors)
+            })
+        }
+        Command::Path(a) => query_command(&a.graph, &[&a.a, &a.b], |loaded, found, out, json| {
+            let p = query::path(loaded, found[0], found[1]);
+            answer(out, json, &p, query::text::path)
+        }),
+        Command::Evidence(a) => {
+            query_command(&a.graph, &[&a.a, &a.b], |loaded, found, out, json| {
+                let e = query::evidence(loaded, found[0], found[1]);
+                answer(out, json, &e, query::text::evidence)
+            })
+        }
+        Command::Timeline(a) => {
+            query_command(&a.graph, &[&a.entity], |loaded, found, out, json| {
+                let t = query::timeline(loaded, found[0]);
+                if a.csv {
+                    query::text::timeline_csv(&t, out)?;
+                    return Ok(());
+                }
+                answer(out, json, &t, query::text::timeline)
+            })
+        }
     }
+}
+
+/// Loads the graph in `args.graph`, resolves `names` to actors and runs `ask` with stdout.
+fn query_command(
+    args: &GraphArgs,
+    names: &[&str],
+    ask: impl FnOnce(&Loaded, &[&Node], &mut dyn Write, bool) -> Result<()>,
+) -> Result<ExitCode> {
+    let loaded = Loaded::read(&args.graph)?;
+    let default_dict = args.dicts == [PathBuf::from("dictionaries")];
+    let dict = if default_dict && !args.dicts[0].exists() {
+        None
+    } else {
+        Some(Dictionary::load(&args.dicts).context("loading dictionaries for alias lookup")?)
+    };
+    let resolver = Resolver::new(&loaded, dict.as_ref());
+    let mut found = Vec::new();
+    for name in names {
+        found.push(
+            resolver
+                .resolve(name)
+                .map_err(|e| UsageError(e.to_string()))?,
+        );
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    ask(&loaded, &found, &mut out, args.json)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `value` as pretty JSON, or as text with `text`.
+fn answer<T: serde::Serialize>(
+    out: &mut dyn Write,
+    json: bool,
+    value: &T,
+    text: fn(&T, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)?;
+    } else {
+        text(value, out)?;
+    }
+    Ok(())
 }
 
 fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {
