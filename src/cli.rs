@@ -1,6 +1,7 @@
 //! The command line: clap derive structs (their doc comments are the help text), validated
 //! into immutable configs before any work starts.
 
+use actorgraph::analysis::time::{DateRange, Period, parse_bound};
 use actorgraph::analysis::{Analysis, WeightKind};
 use actorgraph::dictionary::Kind;
 use actorgraph::graph::Window;
@@ -259,6 +260,21 @@ pub struct BuildArgs {
     #[arg(long, value_name = "ALPHA")]
     pub backbone: Option<f64>,
 
+    /// Keep only articles dated on or after this day, month or year (YYYY[-MM[-DD]]);
+    /// undated articles are left out when a range is given.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub from: Option<String>,
+
+    /// Keep only articles dated on or before this day, month or year.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub to: Option<String>,
+
+    /// Also write one graph per month, quarter or year of the dated articles
+    /// (by-month/2021-08/graph.json, ...) with actors.csv and periods.csv tables of how each
+    /// actor's degree and ties change.
+    #[arg(long, value_name = "PERIOD")]
+    pub by: Option<Period>,
+
     /// Evidence sentences kept per edge.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub evidence: usize,
@@ -427,6 +443,8 @@ pub struct BuildConfig {
     pub quiet: bool,
     pub out: PathBuf,
     pub window: Window,
+    pub range: DateRange,
+    pub by: Option<Period>,
     pub analysis: Analysis,
     pub evidence: usize,
     pub max_nodes: usize,
@@ -450,6 +468,10 @@ impl BuildArgs {
         if self.top == Some(0) {
             bail!("--top must be at least 1");
         }
+        let range = match DateRange::new(self.from, self.to) {
+            Ok(r) => r,
+            Err(e) => bail!("{e}"),
+        };
         if self.evidence > 1000 {
             bail!("--evidence must be at most 1000");
         }
@@ -474,6 +496,8 @@ impl BuildArgs {
             quiet: self.input.quiet,
             out: self.out,
             window: self.window,
+            range,
+            by: self.by,
             analysis: Analysis {
                 weight: self.weight,
                 min_weight: self.min_weight,

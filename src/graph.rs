@@ -174,6 +174,11 @@ impl Contribution {
         c
     }
 
+    /// The document's date.
+    pub fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+
     /// A contribution of mention counts only, without co-occurrence pairs (when only
     /// relations are built).
     pub fn entities_only(doc: &Document, ex: &Extraction, window: Window) -> Contribution {

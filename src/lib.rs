@@ -14,7 +14,8 @@
 //! let dict = Dictionary::load(&["dictionaries".into()]).unwrap();
 //! let sources = Sources::discover(&["seeds".into()]).unwrap();
 //! let opts = BuildOptions { window: Window::Sentence, evidence_limit: 3, threads: 0,
-//!                          cooccurrence: true, relations: true };
+//!                          cooccurrence: true, relations: true, range: Default::default(),
+//!                          by: None };
 //! let (graph, read) = actorgraph::build(&sources, &dict, &opts, &mut NoObserver).unwrap();
 //! println!("{} articles, {} actors, {} relations", read.articles, graph.graph.node_count(),
 //!          graph.relations.edge_count());
@@ -34,6 +35,7 @@ pub mod relations;
 pub mod suggest;
 pub mod text;
 
+use analysis::time::{DateRange, Period};
 use dictionary::Dictionary;
 use extract::Extraction;
 use graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
@@ -65,17 +67,22 @@ impl Observer for NoObserver {
 /// What was read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ReadSummary {
+    /// Articles used.
     pub articles: u64,
+    /// Articles left out because their date is outside `--from`/`--to` (or they have none).
+    pub out_of_range: u64,
     pub skipped: u64,
     pub warnings: u64,
     pub mentions: u64,
 }
 
-/// Runs extraction over every document, `map` in parallel and `sink` in input order.
+/// Runs extraction over every document in `range`, `map` in parallel and `sink` in input
+/// order.
 pub fn process<T: Send, E>(
     sources: &Sources,
     dict: &Dictionary,
     threads: usize,
+    range: &DateRange,
     map: impl Fn(u64, &Document, Extraction) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<(), E>,
     observer: &mut dyn Observer,
@@ -95,6 +102,10 @@ where
     while items.peek().is_some() || !batch.is_empty() {
         match items.next() {
             Some(Item::Document(doc)) => {
+                if !range.contains(doc.date.as_deref()) {
+                    summary.out_of_range += 1;
+                    continue;
+                }
                 if !seen_ids.insert(doc.id.clone()) {
                     summary.warnings += 1;
                     observer.issue(
@@ -149,7 +160,7 @@ where
 }
 
 /// How to build the co-occurrence graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildOptions {
     pub window: Window,
     /// Evidence sentences kept per edge.
@@ -160,20 +171,48 @@ pub struct BuildOptions {
     pub cooccurrence: bool,
     /// Build relation edges.
     pub relations: bool,
+    /// Only articles dated in this range (all when open).
+    pub range: DateRange,
+    /// Also build one graph per period.
+    pub by: Option<Period>,
 }
 
-/// Reads every document and builds the co-occurrence graph.
+/// A built graph, and with [`BuildOptions::by`] one graph per period (by period name).
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub graph: ActorGraph,
+    pub periods: BTreeMap<String, ActorGraph>,
+}
+
+/// Reads every document and builds the co-occurrence graph and the relation graph.
 pub fn build(
     sources: &Sources,
     dict: &Dictionary,
     opts: &BuildOptions,
     observer: &mut dyn Observer,
 ) -> io::Result<(ActorGraph, ReadSummary)> {
+    let opts = BuildOptions {
+        by: None,
+        ..opts.clone()
+    };
+    let (built, summary) = build_periods(sources, dict, &opts, observer)?;
+    Ok((built.graph, summary))
+}
+
+/// [`build`], and with `opts.by` also one graph per period of the dated articles.
+pub fn build_periods(
+    sources: &Sources,
+    dict: &Dictionary,
+    opts: &BuildOptions,
+    observer: &mut dyn Observer,
+) -> io::Result<(Built, ReadSummary)> {
     let mut acc = Accumulator::new(opts.evidence_limit);
+    let mut periods: BTreeMap<String, Accumulator> = BTreeMap::new();
     let summary = process(
         sources,
         dict,
         opts.threads,
+        &opts.range,
         |seq, doc, ex| {
             let mut c = if opts.cooccurrence {
                 Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit)
@@ -187,13 +226,35 @@ pub fn build(
             c
         },
         |c| {
+            if let Some(period) = opts.by.and_then(|p| c.date().and_then(|d| p.of(d))) {
+                periods
+                    .entry(period)
+                    .or_insert_with(|| Accumulator::new(opts.evidence_limit))
+                    .add(c.clone());
+            }
             acc.add(c);
             Ok::<(), io::Error>(())
         },
         observer,
     )?;
-    let info = RunInfo::new(dict, opts.window, opts.evidence_limit);
-    Ok((acc.finish(dict, info), summary))
+    let mut info = RunInfo::new(dict, opts.window, opts.evidence_limit);
+    info.from = opts.range.from.clone();
+    info.to = opts.range.to.clone();
+    let periods = periods
+        .into_iter()
+        .map(|(name, acc)| {
+            let info = RunInfo {
+                period: Some(name.clone()),
+                ..info.clone()
+            };
+            (name, acc.finish(dict, info))
+        })
+        .collect();
+    let built = Built {
+        graph: acc.finish(dict, info),
+        periods,
+    };
+    Ok((built, summary))
 }
 
 #[derive(Serialize)]
@@ -259,6 +320,7 @@ pub fn extract_jsonl(
         sources,
         dict,
         threads,
+        &DateRange::default(),
         |_, doc, ex| {
             let mut buf = Vec::new();
             for m in &ex.mentions {
@@ -302,6 +364,7 @@ pub fn entity_sets(
         sources,
         dict,
         threads,
+        &DateRange::default(),
         |_, doc, ex| {
             let ids: BTreeSet<String> = ex
                 .mentions
@@ -333,6 +396,7 @@ pub fn suggest(
         sources,
         dict,
         threads,
+        &DateRange::default(),
         |seq, doc, ex| {
             let found = suggest::candidates(doc, &ex);
             (seq, doc.clone(), ex, found)

@@ -12,6 +12,8 @@ use actorgraph::eval::{Gold, score};
 use actorgraph::export::net::{Net, Which, positions};
 use actorgraph::export::render::{self, Drawing, Engine, Image};
 use actorgraph::export::{csv, dot, gexf, graphml, html, json, webjson};
+use actorgraph::analysis::analyse;
+use actorgraph::analysis::time::{DateRange, Period, changes};
 use actorgraph::graph::ActorGraph;
 use actorgraph::graph::Node;
 use actorgraph::input::{Skip, Sources};
@@ -26,6 +28,7 @@ use cli::{
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::io::Write;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -351,11 +354,25 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         threads: config.threads,
         cooccurrence: config.cooccurrence,
         relations: config.relations,
+        range: config.range.clone(),
+        by: config.by,
     };
-    let (graph, summary) =
-        actorgraph::build(&sources, &dict, &opts, &mut observer).context("reading articles")?;
+    let (built, summary) = actorgraph::build_periods(&sources, &dict, &opts, &mut observer)
+        .context("reading articles")?;
     observer.finish();
-    let graph = actorgraph::analysis::analyse(graph, &config.analysis);
+    let graph = analyse(built.graph, &config.analysis);
+    let periods: BTreeMap<String, ActorGraph> = built
+        .periods
+        .into_iter()
+        .map(|(name, g)| (name, analyse(g, &config.analysis)))
+        .collect();
+    if summary.articles == 0 && summary.out_of_range > 0 {
+        bail!(
+            "none of the {} articles is dated within {}; nothing written",
+            summary.out_of_range,
+            range_text(&config.range)
+        );
+    }
     if summary.articles == 0 {
         bail!(
             "no articles found in {} (expected .txt or .jsonl files); nothing written",
@@ -368,14 +385,40 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
 
-    let files = outputs(&graph, &dict, config, &formats)?;
+    let mut files = outputs(&graph, &dict, config, &formats)?;
+    let main_files = files.len();
+    if let Some(by) = config.by {
+        files.extend(period_outputs(&periods, &dict, config, by)?);
+    }
     output::write_files_atomically(&files)
         .with_context(|| format!("writing to {}", config.out.display()))?;
+    if let Some(by) = config.by {
+        remove_stale_periods(&config.out.join(format!("by-{by}")), &periods);
+    }
 
     if !config.quiet {
-        let written: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+        let mut written: Vec<String> = files[..main_files]
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        if let Some(by) = config.by {
+            written.push(format!(
+                "{} graphs by {by} and their tables in {}",
+                periods.len(),
+                config.out.join(format!("by-{by}")).display()
+            ));
+        }
+        let range = if config.range.is_open() {
+            String::new()
+        } else {
+            format!(
+                " dated within {} ({} others left out)",
+                range_text(&config.range),
+                summary.out_of_range
+            )
+        };
         eprintln!(
-            "actorgraph: {} articles, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
+            "actorgraph: {} articles{range}, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
             summary.articles,
             summary.mentions,
             graph.graph.node_count(),
@@ -387,6 +430,71 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
     Ok(exit_for(&summary))
+}
+
+fn range_text(range: &DateRange) -> String {
+    match (&range.from, &range.to) {
+        (Some(f), Some(t)) => format!("{f} to {t}"),
+        (Some(f), None) => format!("{f} or later"),
+        (None, Some(t)) => format!("{t} or earlier"),
+        (None, None) => "any date".to_string(),
+    }
+}
+
+/// The files of a `--by` run: `by-PERIOD/NAME/graph.json` and `relations.json` for each
+/// period, and the tables `actors.csv` and `periods.csv`.
+fn period_outputs(
+    periods: &BTreeMap<String, ActorGraph>,
+    dict: &Dictionary,
+    config: &BuildConfig,
+    by: Period,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let dir = config.out.join(format!("by-{by}"));
+    let types = &dict.relations().types;
+    let mut files = Vec::new();
+    for (name, g) in periods {
+        if config.cooccurrence {
+            let mut buf = Vec::new();
+            json::write(g, &mut buf).context("writing JSON")?;
+            files.push((dir.join(name).join("graph.json"), buf));
+        }
+        if config.relations {
+            let mut buf = Vec::new();
+            json::write_relations(g, types, &mut buf).context("writing JSON")?;
+            files.push((dir.join(name).join("relations.json"), buf));
+        }
+    }
+    let mut buf = Vec::new();
+    csv::write_changes(&changes(periods), &mut buf).context("writing actors.csv")?;
+    files.push((dir.join("actors.csv"), buf));
+    let mut buf = Vec::new();
+    csv::write_periods(periods, &mut buf).context("writing periods.csv")?;
+    files.push((dir.join("periods.csv"), buf));
+    Ok(files)
+}
+
+/// Removes period folders an earlier `--by` run left in `dir` that this run did not write,
+/// when they hold nothing but the files a run writes there.
+fn remove_stale_periods(dir: &std::path::Path, periods: &BTreeMap<String, ActorGraph>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !path.is_dir() || periods.contains_key(&name) {
+            continue;
+        }
+        let ours = std::fs::read_dir(&path).is_ok_and(|files| {
+            files.flatten().all(|f| {
+                let n = f.file_name();
+                n == "graph.json" || n == "relations.json"
+            })
+        });
+        if ours {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
 }
 
 /// Serialises the graphs in every requested format: `(path, bytes)` in a fixed order.

@@ -20,6 +20,7 @@
 pub mod backbone;
 pub mod centrality;
 pub mod community;
+pub mod time;
 pub mod weights;
 
 use crate::dictionary::Kind;

@@ -89,3 +89,86 @@ pub fn write_edges(net: &Net, out: &mut dyn Write) -> io::Result<()> {
     }
     w.flush()
 }
+
+/// Writes `actors.csv` of a `--by` run: one row per period and actor with its mentions,
+/// degree, weighted degree, community, and the ties gained and lost since the period before
+/// (counts, then the neighbours' ids separated by `;`).
+pub fn write_changes(
+    rows: &[crate::analysis::time::ActorChange],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record([
+        "period",
+        "id",
+        "label",
+        "kind",
+        "mentions",
+        "degree",
+        "weighted_degree",
+        "community",
+        "ties_gained",
+        "ties_lost",
+        "gained",
+        "lost",
+    ])
+    .map_err(io_error)?;
+    for r in rows {
+        w.write_record([
+            r.period.to_string(),
+            r.id.to_string(),
+            r.label.to_string(),
+            r.kind.to_string(),
+            r.mentions.to_string(),
+            r.degree.to_string(),
+            r.weighted_degree.to_string(),
+            r.community.to_string(),
+            r.gained.len().to_string(),
+            r.lost.len().to_string(),
+            r.gained.join(";"),
+            r.lost.join(";"),
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
+}
+
+/// Writes `periods.csv` of a `--by` run: per period, the articles, actors, ties, relations,
+/// density, communities and modularity.
+pub fn write_periods(
+    periods: &BTreeMap<String, crate::graph::ActorGraph>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut w = writer(out);
+    w.write_record([
+        "period",
+        "articles",
+        "actors",
+        "ties",
+        "relations",
+        "density",
+        "communities",
+        "modularity",
+    ])
+    .map_err(io_error)?;
+    for (name, g) in periods {
+        let n = g.graph.node_count() as f64;
+        let density = if n > 1.0 {
+            ((g.graph.edge_count() as f64 / (n * (n - 1.0) / 2.0)) * 1e6).round() / 1e6
+        } else {
+            0.0
+        };
+        w.write_record([
+            name.clone(),
+            g.info.articles.to_string(),
+            g.graph.node_count().to_string(),
+            g.graph.edge_count().to_string(),
+            g.relations.edge_count().to_string(),
+            density.to_string(),
+            g.info.communities.to_string(),
+            g.info.modularity.to_string(),
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
+}

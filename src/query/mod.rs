@@ -210,10 +210,9 @@ impl<'a> Resolver<'a> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let tiers: [Box<dyn Fn(&Node) -> bool>; 2] = [
-            Box::new(|n: &Node| fold_str(&n.id, Case::Fold) == want),
-            Box::new(|n: &Node| fold_str(&n.label, Case::Fold) == want),
-        ];
+        let by_id = |n: &Node| fold_str(&n.id, Case::Fold) == want;
+        let by_label = |n: &Node| fold_str(&n.label, Case::Fold) == want;
+        let tiers: [&dyn Fn(&Node) -> bool; 2] = [&by_id, &by_label];
         for tier in &tiers {
             let found: Vec<&str> = actors
                 .iter()

@@ -31,7 +31,7 @@ pub fn stats(s: &Stats, out: &mut dyn Write) -> io::Result<()> {
     let g = &s.graph;
     writeln!(
         out,
-        "{} actors, {} ties, {} relations from {} articles ({} dated); {} windows, weight = {}",
+        "{} actors, {} ties, {} relations from {} ({} dated); {} windows, weight = {}",
         s.actors, s.ties, s.relations, g.articles, g.dated_articles, g.window, g.weight
     )?;
     writeln!(
