@@ -6,14 +6,14 @@
 
 mod cli;
 
+use actorgraph::analysis::analyse;
+use actorgraph::analysis::time::{DateRange, Period, changes};
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
 use actorgraph::dictionary::{FindingKind, lint};
 use actorgraph::eval::{Gold, score};
 use actorgraph::export::net::{Net, Which, positions};
 use actorgraph::export::render::{self, Drawing, Engine, Image};
 use actorgraph::export::{csv, dot, gexf, graphml, html, json, webjson};
-use actorgraph::analysis::analyse;
-use actorgraph::analysis::time::{DateRange, Period, changes};
 use actorgraph::graph::ActorGraph;
 use actorgraph::graph::Node;
 use actorgraph::input::{Skip, Sources};
@@ -26,9 +26,9 @@ use cli::{
     GraphArgs, ImageFormat, RenderArgs,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::io::Write;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

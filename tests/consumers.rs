@@ -134,13 +134,24 @@ aliases = ["Kabul"]
 /// `output/` must be what the README's build command writes from `seeds/` now.
 #[test]
 fn committed_output_is_up_to_date() {
-    let fresh = build_seeds(&[]);
+    // The README's build command: `cargo run --release -- build --by month`.
+    let fresh = build_seeds(&["--by", "month"]);
+    fn walk(root: &std::path::Path, dir: &std::path::Path, names: &mut Vec<String>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, names);
+            } else {
+                let name = path.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                if !name.ends_with(".svg") && name != "explorer.png" {
+                    names.push(name);
+                }
+            }
+        }
+    }
     let names = |dir: &std::path::Path| -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| !n.ends_with(".svg") && n != "explorer.png")
-            .collect();
+        let mut names = Vec::new();
+        walk(dir, dir, &mut names);
         names.sort();
         names
     };
@@ -150,13 +161,14 @@ fn committed_output_is_up_to_date() {
         names(fresh.path()),
         "output/ does not hold what the build writes: rebuild and commit output/"
     );
+    assert!(names(fresh.path()).contains(&"by-month/2021-08/graph.json".to_string()));
     assert!(names(fresh.path()).contains(&"index.html".to_string()));
     for name in names(fresh.path()) {
         let committed = fs::read(repo().join("output").join(&name)).unwrap();
         let now = fs::read(fresh.path().join(&name)).unwrap();
         assert!(
             committed == now,
-            "output/{name} is stale: run `cargo run --release -- build` and commit output/"
+            "output/{name} is stale: run `cargo run --release -- build --by month` and commit output/"
         );
     }
     for name in ["graph.svg", "relations.svg"] {

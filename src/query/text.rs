@@ -32,7 +32,13 @@ pub fn stats(s: &Stats, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{} actors, {} ties, {} relations from {} ({} dated); {} windows, weight = {}",
-        s.actors, s.ties, s.relations, g.articles, g.dated_articles, g.window, g.weight
+        s.actors,
+        s.ties,
+        s.relations,
+        plural(g.articles, "article"),
+        g.dated_articles,
+        g.window,
+        g.weight
     )?;
     writeln!(
         out,
