@@ -142,7 +142,11 @@ fn committed_output_is_up_to_date() {
             if path.is_dir() {
                 walk(root, &path, names);
             } else {
-                let name = path.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 if !name.ends_with(".svg") && name != "explorer.png" {
                     names.push(name);
                 }
