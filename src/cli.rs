@@ -25,7 +25,7 @@ pub enum Command {
     /// Build the co-occurrence graph (graph.*) and the relation graph (relations.*) in --out, in
     /// every format (JSON, DOT, GEXF, GraphML, CSV, Cytoscape.js, graphology, SVG) and the
     /// explorer page index.html.
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Render DOT drawings to SVG or PNG with Graphviz, choosing a layout engine by size.
     Render(RenderArgs),
     /// Write every mention found as JSON Lines (one mention per line).
