@@ -39,76 +39,27 @@ impl PartialOrd for Visit {
 /// distance). Like networkx's `betweenness_centrality(G, weight=..., normalized=True)`: the
 /// pair count divided by `(n - 1)(n - 2) / 2`. Edges of weight ≤ 0 are not paths.
 pub fn betweenness(net: &Network) -> Vec<f64> {
+    use rayon::prelude::*;
+    // Sources in fixed blocks, each summed in order, then the blocks in order: the same sums
+    // whatever the number of threads.
+    const BLOCK: usize = 32;
     let n = net.len();
+    let sources: Vec<usize> = (0..n).collect();
+    let blocks: Vec<Vec<f64>> = sources
+        .par_chunks(BLOCK)
+        .map(|block| {
+            let mut work = Work::new(n);
+            let mut sum = vec![0.0; n];
+            for &s in block {
+                work.accumulate(net, s, &mut sum);
+            }
+            sum
+        })
+        .collect();
     let mut centrality = vec![0.0; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![f64::INFINITY; n];
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut delta = vec![0.0f64; n];
-    let mut order: Vec<usize> = Vec::with_capacity(n);
-    let mut heap = BinaryHeap::new();
-    let mut done = vec![false; n];
-    for s in 0..n {
-        for v in 0..n {
-            sigma[v] = 0.0;
-            dist[v] = f64::INFINITY;
-            preds[v].clear();
-            delta[v] = 0.0;
-            done[v] = false;
-        }
-        order.clear();
-        sigma[s] = 1.0;
-        heap.push(Visit {
-            dist: 0.0,
-            node: s,
-            from: s,
-        });
-        let mut seen = vec![f64::INFINITY; n];
-        seen[s] = 0.0;
-        while let Some(Visit {
-            dist: d,
-            node: v,
-            from,
-        }) = heap.pop()
-        {
-            if done[v] {
-                continue;
-            }
-            if v != s {
-                sigma[v] += sigma[from];
-            }
-            done[v] = true;
-            dist[v] = d;
-            order.push(v);
-            for &(w, weight) in net.neighbors(v) {
-                if weight <= 0.0 {
-                    continue;
-                }
-                let vw = d + 1.0 / weight;
-                if !done[w] && vw < seen[w] {
-                    seen[w] = vw;
-                    heap.push(Visit {
-                        dist: vw,
-                        node: w,
-                        from: v,
-                    });
-                    sigma[w] = 0.0;
-                    preds[w].clear();
-                    preds[w].push(v);
-                } else if vw == seen[w] && !done[w] {
-                    sigma[w] += sigma[v];
-                    preds[w].push(v);
-                }
-            }
-        }
-        // Accumulate dependencies from the farthest node back.
-        for &w in order.iter().rev() {
-            for &v in &preds[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-            }
-            if w != s {
-                centrality[w] += delta[w];
-            }
+    for block in blocks {
+        for (c, b) in centrality.iter_mut().zip(block) {
+            *c += b;
         }
     }
     let scale = if n > 2 {
@@ -117,6 +68,95 @@ pub fn betweenness(net: &Network) -> Vec<f64> {
         0.0
     };
     centrality.iter().map(|c| c * scale).collect()
+}
+
+/// Buffers for one single-source pass of Brandes' algorithm.
+struct Work {
+    sigma: Vec<f64>,
+    preds: Vec<Vec<usize>>,
+    delta: Vec<f64>,
+    order: Vec<usize>,
+    seen: Vec<f64>,
+    done: Vec<bool>,
+    heap: BinaryHeap<Visit>,
+}
+
+impl Work {
+    fn new(n: usize) -> Work {
+        Work {
+            sigma: vec![0.0; n],
+            preds: vec![Vec::new(); n],
+            delta: vec![0.0; n],
+            order: Vec::with_capacity(n),
+            seen: vec![f64::INFINITY; n],
+            done: vec![false; n],
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Adds the dependencies of every node on paths from `s` to `sum`.
+    fn accumulate(&mut self, net: &Network, s: usize, sum: &mut [f64]) {
+        let n = net.len();
+        for v in 0..n {
+            self.sigma[v] = 0.0;
+            self.preds[v].clear();
+            self.delta[v] = 0.0;
+            self.seen[v] = f64::INFINITY;
+            self.done[v] = false;
+        }
+        self.order.clear();
+        self.sigma[s] = 1.0;
+        self.seen[s] = 0.0;
+        self.heap.push(Visit {
+            dist: 0.0,
+            node: s,
+            from: s,
+        });
+        while let Some(Visit {
+            dist: d,
+            node: v,
+            from,
+        }) = self.heap.pop()
+        {
+            if self.done[v] {
+                continue;
+            }
+            if v != s {
+                self.sigma[v] += self.sigma[from];
+            }
+            self.done[v] = true;
+            self.order.push(v);
+            for &(w, weight) in net.neighbors(v) {
+                if weight <= 0.0 || self.done[w] {
+                    continue;
+                }
+                let vw = d + 1.0 / weight;
+                if vw < self.seen[w] {
+                    self.seen[w] = vw;
+                    self.heap.push(Visit {
+                        dist: vw,
+                        node: w,
+                        from: v,
+                    });
+                    self.sigma[w] = 0.0;
+                    self.preds[w].clear();
+                    self.preds[w].push(v);
+                } else if vw == self.seen[w] {
+                    self.sigma[w] += self.sigma[v];
+                    self.preds[w].push(v);
+                }
+            }
+        }
+        // Dependencies from the farthest node back.
+        for &w in self.order.iter().rev() {
+            for &v in &self.preds[w] {
+                self.delta[v] += self.sigma[v] / self.sigma[w] * (1.0 + self.delta[w]);
+            }
+            if w != s {
+                sum[w] += self.delta[w];
+            }
+        }
+    }
 }
 
 /// PageRank with weighted edges, damping 0.85, dangling nodes' rank spread evenly, iterated
