@@ -28,18 +28,16 @@ fn ids(nodes: &Value) -> BTreeSet<String> {
         .collect()
 }
 
+/// A link's (source, target) ids.
+fn ends(l: &Value) -> (String, String) {
+    (
+        l["source"].as_str().unwrap().to_string(),
+        l["target"].as_str().unwrap().to_string(),
+    )
+}
+
 fn pairs(g: &Value) -> BTreeSet<(String, String)> {
-    g["links"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["source"].as_str().unwrap().to_string(),
-                l["target"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    g["links"].as_array().unwrap().iter().map(ends).collect()
 }
 
 fn num(v: &Value) -> f64 {
@@ -95,12 +93,7 @@ fn min_documents_kinds_subtypes_and_top_prune_both_graphs() {
         .unwrap()
         .iter()
         .filter(|l| l["documents"].as_u64().unwrap() >= 2)
-        .map(|l| {
-            (
-                l["source"].as_str().unwrap().to_string(),
-                l["target"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(ends)
         .collect();
     assert!(!expected.is_empty() && expected.len() < pairs(&full).len());
     assert_eq!(pairs(&g), expected);
@@ -200,12 +193,7 @@ fn backbone_keeps_the_edges_significant_for_either_end() {
                     .iter()
                     .any(|end| alpha(&at[l[*end].as_str().unwrap()], w).is_some_and(|x| x < a))
             })
-            .map(|l| {
-                (
-                    l["source"].as_str().unwrap().to_string(),
-                    l["target"].as_str().unwrap().to_string(),
-                )
-            })
+            .map(ends)
             .collect();
         let (g, _) = seeds_json(&["--backbone", level]);
         assert_eq!(pairs(&g), expected, "α = {level}");

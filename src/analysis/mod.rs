@@ -114,7 +114,9 @@ pub struct Summary {
     pub communities: u64,
 }
 
-fn round6(x: f64) -> f64 {
+/// `x` rounded to 6 decimals, so files do not depend on the last bits of a float, and never
+/// negative zero.
+pub(crate) fn round6(x: f64) -> f64 {
     let r = (x * 1e6).round() / 1e6;
     if r == 0.0 { 0.0 } else { r }
 }

@@ -17,6 +17,7 @@
 //! the overlap of the two actors' windows. Values are rounded to 6 decimals so files do not
 //! depend on the last bits of a logarithm.
 
+use super::round6;
 use std::fmt;
 use std::str::FromStr;
 
@@ -106,12 +107,6 @@ pub struct Counts {
     pub b: u64,
     /// Windows in the corpus.
     pub windows: u64,
-}
-
-fn round6(x: f64) -> f64 {
-    let r = (x * 1e6).round() / 1e6;
-    // No negative zero in files.
-    if r == 0.0 { 0.0 } else { r }
 }
 
 impl WeightKind {

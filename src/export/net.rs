@@ -305,13 +305,15 @@ pub fn month_spells(timeline: &BTreeMap<String, u64>) -> Vec<(String, String)> {
         .collect()
 }
 
-fn parse_month(s: &str) -> Option<(i32, u32)> {
+/// `YYYY-MM` as (year, month).
+pub(crate) fn parse_month(s: &str) -> Option<(i32, u32)> {
     let (y, m) = s.split_once('-')?;
     let (y, m) = (y.parse().ok()?, m.parse().ok()?);
     (1..=12).contains(&m).then_some((y, m))
 }
 
-fn next_month((y, m): (i32, u32)) -> (i32, u32) {
+/// The month after.
+pub(crate) fn next_month((y, m): (i32, u32)) -> (i32, u32) {
     if m == 12 { (y + 1, 1) } else { (y, m + 1) }
 }
 

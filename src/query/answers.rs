@@ -1,7 +1,8 @@
 //! The answers to each query, as data.
 
 use super::{Actor, Loaded};
-use crate::analysis::{Network, cooccurrence_network};
+use crate::analysis::{Network, cooccurrence_network, round6};
+use crate::export::net::{next_month, parse_month};
 use crate::graph::{Evidence, Node, RelationEdge, RelationEvidence, RunInfo};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
@@ -71,10 +72,6 @@ pub struct Stats {
     /// Communities of more than one actor, largest first.
     pub communities: Vec<Community>,
     pub relation_types: Vec<TypeCount>,
-}
-
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
 }
 
 /// Sizes, density, components, top actors, strongest ties, communities and relation types.
@@ -529,13 +526,9 @@ pub fn timeline(loaded: &Loaded, actor: &Node) -> Timeline {
 
 /// The months from the first to the last key, with empty months added.
 fn fill_months(months: BTreeMap<String, Month>) -> Vec<Month> {
-    let parse = |m: &str| -> Option<(i32, u32)> {
-        let (y, mo) = m.split_once('-')?;
-        Some((y.parse().ok()?, mo.parse().ok()?))
-    };
     let (Some(first), Some(last)) = (
-        months.keys().next().and_then(|m| parse(m)),
-        months.keys().next_back().and_then(|m| parse(m)),
+        months.keys().next().and_then(|m| parse_month(m)),
+        months.keys().next_back().and_then(|m| parse_month(m)),
     ) else {
         return months.into_values().collect();
     };
@@ -549,7 +542,7 @@ fn fill_months(months: BTreeMap<String, Month>) -> Vec<Month> {
             ties: 0,
             relations: 0,
         }));
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        (y, m) = next_month((y, m));
     }
     out
 }
