@@ -11,8 +11,8 @@
 //!    which contributions arrive, and memory per edge is bounded by `N`. Ranking by the window's
 //!    rank within its document first means the evidence spreads over different articles.
 //! 3. [`Accumulator::finish`] builds a `petgraph` graph with nodes sorted by id and edges by
-//!    (source id, target id), dropping edges lighter than `--min-weight`. Nodes without edges
-//!    stay.
+//!    (source id, target id). Pruning (`--min-weight` and the rest) is
+//!    [`crate::analysis`]'s job.
 //!
 //! An edge's `count` is the number of windows (sentences by default) in which both actors
 //! appear; an actor named twice in one window counts once. Its exported `weight` is set from

@@ -236,7 +236,7 @@ impl<'a> Resolver<'a> {
         let mut ids: Vec<&str> = dict
             .aliases()
             .iter()
-            .filter(|r| r.folded == want || fold_str(&r.alias, Case::Fold) == want)
+            .filter(|r| r.folded == want)
             .map(|r| r.entity.as_str())
             .collect();
         ids.sort_unstable();
