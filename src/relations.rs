@@ -2,7 +2,7 @@
 //!
 //! The matcher ([`crate::extract`]) says which actors a sentence names; this module says how
 //! they relate, with rules that read Dutch word order from the cue dictionaries'
-//! [`Grammar`] (function words) and each [`Cue`]'s form. The steps, per sentence:
+//! [`Grammar`] (function words) and each [`Cue`](crate::dictionary::cues::Cue)'s form. The steps, per sentence:
 //!
 //! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
 //!    pronoun ("zij") and a phrase for the article's two sides ("beide partijen") are tokens of
