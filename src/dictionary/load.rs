@@ -175,13 +175,31 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DictionaryError> {
     Ok(())
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Where each line of a file starts, to turn byte offsets into 1-based lines without
+/// rescanning the file for every alias.
+pub(super) struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub(super) fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(after_newlines(text));
+        Lines { starts }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub(super) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// Offsets just after each newline.
+fn after_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 /// Parses and checks every file. Entities are returned even when they have problems (their bad
@@ -190,10 +208,11 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>) -> Parsed {
     let mut parsed = Parsed::default();
     for (file, text) in sources {
+        let lines = Lines::new(text);
         let raw: RawFile = match toml::from_str(text) {
             Ok(r) => r,
             Err(e) => {
-                let line = e.span().map_or(1, |s| line_of(text, s.start));
+                let line = e.span().map_or(1, |s| lines.line(s.start));
                 parsed.problems.push(Problem {
                     file: file.clone(),
                     line,
@@ -208,7 +227,7 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
                 parsed.problems.push(Problem {
                     file: file.clone(),
-                    line: line_of(text, lang.span().start),
+                    line: lines.line(lang.span().start),
                     message: format!(
                         "lang {code:?} must be a two-letter ISO 639-1 code such as \"en\""
                     ),
@@ -225,28 +244,28 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
             raw.grammar,
             raw.relation,
             raw.cue,
-            |offset| line_of(text, offset),
+            |offset| lines.line(offset),
         ));
         for spanned in raw.entity {
-            let line = line_of(text, spanned.span().start);
+            let line = lines.line(spanned.span().start);
             let raw = spanned.into_inner();
-            let (entity, mut found) = check_entity(file, text, line, raw);
+            let (entity, mut found) = check_entity(file, &lines, line, raw);
             parsed.located.push(entity);
             parsed.problems.append(&mut found);
         }
         for spanned in raw.ignore {
             let raw = spanned.into_inner();
             let mut problems = Vec::new();
-            let phrases = check_aliases(file, text, "", &raw.phrases, &[], &mut problems);
+            let phrases = check_aliases(file, &lines, "", &raw.phrases, &[], &mut problems);
             parsed.problems.append(&mut problems);
             parsed.ignore.extend(phrases);
         }
         for spanned in raw.extend {
-            let line = line_of(text, spanned.span().start);
+            let line = lines.line(spanned.span().start);
             let raw = spanned.into_inner();
             let id = raw.id.into_inner();
             let mut problems = Vec::new();
-            let aliases = check_aliases(file, text, &id, &raw.aliases, &raw.exact, &mut problems);
+            let aliases = check_aliases(file, &lines, &id, &raw.aliases, &raw.exact, &mut problems);
             if aliases.is_empty() && problems.is_empty() {
                 problems.push(Problem {
                     file: file.clone(),
@@ -269,7 +288,7 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
 /// Checks the aliases of one entity (or extension), reporting those that cannot match.
 fn check_aliases(
     file: &Path,
-    text: &str,
+    lines: &Lines,
     id: &str,
     any_case: &[Spanned<String>],
     exact: &[Spanned<String>],
@@ -278,7 +297,7 @@ fn check_aliases(
     let mut aliases = Vec::new();
     for (list, exact) in [(any_case, false), (exact, true)] {
         for alias in list {
-            let alias_line = line_of(text, alias.span().start);
+            let alias_line = lines.line(alias.span().start);
             let folded = fold_str(alias.get_ref(), Case::Fold);
             let message = if folded.is_empty() {
                 format!("entity {id:?}: empty alias")
@@ -307,9 +326,14 @@ fn check_aliases(
     aliases
 }
 
-fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Located, Vec<Problem>) {
+fn check_entity(
+    file: &Path,
+    lines: &Lines,
+    line: usize,
+    raw: RawEntity,
+) -> (Located, Vec<Problem>) {
     let mut problems = Vec::new();
-    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    let at = |span: std::ops::Range<usize>| lines.line(span.start);
     let mut problem = |line: usize, message: String| {
         problems.push(Problem {
             file: file.to_path_buf(),
@@ -369,7 +393,7 @@ fn check_entity(file: &Path, text: &str, line: usize, raw: RawEntity) -> (Locate
             );
         }
     }
-    let aliases = check_aliases(file, text, &id, &raw.aliases, &raw.exact, &mut problems);
+    let aliases = check_aliases(file, lines, &id, &raw.aliases, &raw.exact, &mut problems);
     let mut roles = Vec::new();
     let mut role_lines = Vec::new();
     for role in raw.roles {
