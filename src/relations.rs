@@ -202,7 +202,12 @@ impl Reader<'_> {
                         break;
                     }
                 }
-                let word = fold_str(&text[p..q], Case::Fold).replace('’', "'");
+                let raw = &text[p..q];
+                let word = if raw.is_ascii() {
+                    raw.to_ascii_lowercase()
+                } else {
+                    fold_str(raw, Case::Fold)
+                };
                 let tok = if self.g.pronoun.contains(&word) {
                     Tok::Pronoun
                 } else {

@@ -58,21 +58,31 @@ impl Folded {
         let mut text = String::with_capacity(raw.len() - from);
         let mut starts = Vec::with_capacity(raw.len() - from + 1);
         let mut last_space = true;
-        for (i, c) in raw[from..].char_indices() {
-            let at = (from + i) as u32;
-            fold_char(c, Case::Fold, |d| {
-                if d == ' ' {
-                    if last_space {
-                        return;
-                    }
-                    last_space = true;
-                } else {
-                    last_space = d == '\n';
+        let mut push = |d: char, at: u32, text: &mut String| {
+            if d == ' ' {
+                if last_space {
+                    return;
                 }
-                let before = text.len();
-                text.push(d);
-                starts.extend(std::iter::repeat_n(at, text.len() - before));
-            });
+                last_space = true;
+            } else {
+                last_space = d == '\n';
+            }
+            let before = text.len();
+            text.push(d);
+            starts.extend(std::iter::repeat_n(at, text.len() - before));
+        };
+        let bytes = raw.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            let at = i as u32;
+            if bytes[i].is_ascii() {
+                push(fold_ascii(bytes[i], Case::Fold), at, &mut text);
+                i += 1;
+                continue;
+            }
+            let c = raw[i..].chars().next().expect("i is on a char boundary");
+            fold_char(c, Case::Fold, |d| push(d, at, &mut text));
+            i += c.len_utf8();
         }
         starts.push(raw.len() as u32);
         Folded { text, starts }
@@ -99,7 +109,17 @@ impl Folded {
 }
 
 /// Folds one character into zero or more match-form characters (see the module docs).
-pub fn fold_char(c: char, case: Case, mut emit: impl FnMut(char)) {
+pub fn fold_char(c: char, case: Case, emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        let mut emit = emit;
+        emit(fold_ascii(c as u8, case));
+        return;
+    }
+    fold_unicode(c, case, emit);
+}
+
+/// The general path of [`fold_char`], for any character.
+fn fold_unicode(c: char, case: Case, mut emit: impl FnMut(char)) {
     decompose_canonical(c, |d| {
         if is_combining_mark(d) {
             return;
@@ -139,6 +159,21 @@ pub fn fold_char(c: char, case: Case, mut emit: impl FnMut(char)) {
     });
 }
 
+/// [`fold_char`] for an ASCII byte: no decomposition needed.
+#[inline]
+fn fold_ascii(b: u8, case: Case) -> char {
+    let d = match b {
+        b'`' => b'\'',
+        b'\n' | b'\r' => b'\n',
+        b'\t' | 0x0b | 0x0c => b' ',
+        b => b,
+    };
+    match case {
+        Case::Keep => d as char,
+        Case::Fold => d.to_ascii_lowercase() as char,
+    }
+}
+
 /// Folds a short string (an alias, a surface form) to its match form, trimmed.
 pub fn fold_str(s: &str, case: Case) -> String {
     let mut out = String::with_capacity(s.len());
@@ -157,7 +192,11 @@ pub fn fold_str(s: &str, case: Case) -> String {
 }
 
 /// True for characters that continue a word: letters, digits and combining marks.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -373,6 +412,17 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_fast_path_folds_as_the_general_path_does() {
+        for b in 0..=127u8 {
+            for case in [Case::Fold, Case::Keep] {
+                let mut general = Vec::new();
+                fold_unicode(b as char, case, |d| general.push(d));
+                assert_eq!(general, [fold_ascii(b, case)], "byte {b:#04x} {case:?}");
+            }
+        }
+    }
 
     fn sentences(raw: &str) -> Vec<&str> {
         segment(raw, 0)
