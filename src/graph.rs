@@ -24,8 +24,9 @@ use crate::extract::Extraction;
 use crate::input::Document;
 use crate::relations::Found;
 use petgraph::graph::{DiGraph, UnGraph};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 

@@ -146,6 +146,33 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
     resolve(dict, &relations.types, pending)
 }
 
+/// The end of the word starting at `p` (before `stop`): word characters, and hyphens and
+/// apostrophes between two of them ("Noord-Waziristan", "Pakistan's").
+fn word_end(text: &str, p: usize, stop: usize) -> usize {
+    let bytes = text.as_bytes();
+    let starts_word = |i: usize| i < stop && text[i..stop].chars().next().is_some_and(is_word_char);
+    let mut q = p;
+    while q < stop {
+        let b = bytes[q];
+        if b.is_ascii_alphanumeric() {
+            q += 1;
+        } else if b.is_ascii() {
+            if !(matches!(b, b'-' | b'\'') && starts_word(q + 1)) {
+                break;
+            }
+            q += 1;
+        } else {
+            let ch = text[q..].chars().next().expect("q is on a char boundary");
+            let next = q + ch.len_utf8();
+            if !(is_word_char(ch) || (ch == '’' && starts_word(next))) {
+                break;
+            }
+            q = next;
+        }
+    }
+    q
+}
+
 struct Reader<'a> {
     dict: &'a Dictionary,
     types: &'a [RelationType],
@@ -191,17 +218,7 @@ impl Reader<'_> {
             let stop = mentions.get(mi).map_or(end, |m| m.start.min(end));
             let c = text[p..].chars().next().expect("inside the text");
             if is_word_char(c) {
-                let mut q = p;
-                let mut chars = text[p..stop].char_indices().peekable();
-                while let Some((i, ch)) = chars.next() {
-                    let joins = matches!(ch, '-' | '\'' | '’')
-                        && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-                    if is_word_char(ch) || joins {
-                        q = p + i + ch.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                let q = word_end(text, p, stop);
                 let raw = &text[p..q];
                 let word = if raw.is_ascii() {
                     raw.to_ascii_lowercase()
@@ -236,32 +253,37 @@ impl Reader<'_> {
     }
 
     /// Replaces each "beide partijen" phrase with one token.
-    fn mark_sides(&self, toks: Vec<Token>) -> Vec<Token> {
+    fn mark_sides(&self, mut toks: Vec<Token>) -> Vec<Token> {
         if self.g.sides.is_empty() {
             return toks;
         }
+        let is_phrase = |at: &[Token], phrase: &[String]| {
+            at.len() >= phrase.len()
+                && phrase
+                    .iter()
+                    .zip(at)
+                    .all(|(w, t)| matches!(&t.tok, Tok::Word(x) if x == w))
+        };
         let mut out: Vec<Token> = Vec::with_capacity(toks.len());
-        let mut i = 0;
-        'outer: while i < toks.len() {
-            for phrase in &self.g.sides {
-                let n = phrase.len();
-                let matches = i + n <= toks.len()
-                    && phrase
-                        .iter()
-                        .zip(&toks[i..i + n])
-                        .all(|(w, t)| t.tok == Tok::Word(w.clone()));
-                if matches {
-                    out.push(Token {
-                        tok: Tok::Sides,
-                        start: toks[i].start,
-                        end: toks[i + n - 1].end,
-                    });
-                    i += n;
-                    continue 'outer;
-                }
+        let mut skip = 0;
+        for i in 0..toks.len() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
             }
-            out.push(toks[i].clone());
-            i += 1;
+            if let Some(phrase) = self.g.sides.iter().find(|p| is_phrase(&toks[i..], p)) {
+                let n = phrase.len();
+                out.push(Token {
+                    tok: Tok::Sides,
+                    start: toks[i].start,
+                    end: toks[i + n - 1].end,
+                });
+                skip = n - 1;
+                continue;
+            }
+            // Moved out: tokens before `i` are not looked at again.
+            let tok = std::mem::replace(&mut toks[i].tok, Tok::Sides);
+            out.push(Token { tok, ..toks[i] });
         }
         out
     }
@@ -543,15 +565,8 @@ impl Reader<'_> {
             let Some(w) = self.word(&toks[unit[p]]) else {
                 continue;
             };
-            let candidates = self
-                .set
-                .by_first
-                .get(w)
-                .into_iter()
-                .flatten()
-                .chain(&self.set.wild_first);
             let mut best: Option<Hit> = None;
-            for &c in candidates {
+            for c in self.set.candidates(w) {
                 let cue = &self.set.cues[c];
                 if let Some(positions) = self.match_cue(toks, unit, p, &cue.words, cue.at_end)
                     && positions.iter().all(|&q| !used[q])

@@ -55,36 +55,44 @@ pub struct Folded {
 impl Folded {
     /// Folds `raw[from..]`; offsets reported by [`Folded::original_span`] are into `raw`.
     pub fn new(raw: &str, from: usize) -> Folded {
-        let mut text = String::with_capacity(raw.len() - from);
-        let mut starts = Vec::with_capacity(raw.len() - from + 1);
-        let mut last_space = true;
-        let mut push = |d: char, at: u32, text: &mut String| {
-            if d == ' ' {
-                if last_space {
-                    return;
-                }
-                last_space = true;
-            } else {
-                last_space = d == '\n';
-            }
-            let before = text.len();
-            text.push(d);
-            starts.extend(std::iter::repeat_n(at, text.len() - before));
-        };
         let bytes = raw.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(bytes.len() - from);
+        let mut starts: Vec<u32> = Vec::with_capacity(bytes.len() - from + 1);
+        let mut last_space = true;
         let mut i = from;
         while i < bytes.len() {
-            let at = i as u32;
-            if bytes[i].is_ascii() {
-                push(fold_ascii(bytes[i], Case::Fold), at, &mut text);
+            let b = bytes[i];
+            if b.is_ascii() {
+                // The common case, without decoding: one byte in, one byte out.
+                let d = fold_ascii(b, Case::Fold) as u8;
+                let space = d == b' ';
+                if !(space && last_space) {
+                    last_space = space || d == b'\n';
+                    text.push(d);
+                    starts.push(i as u32);
+                }
                 i += 1;
                 continue;
             }
             let c = raw[i..].chars().next().expect("i is on a char boundary");
-            fold_char(c, Case::Fold, |d| push(d, at, &mut text));
+            fold_unicode(c, Case::Fold, |d| {
+                if d == ' ' {
+                    if last_space {
+                        return;
+                    }
+                    last_space = true;
+                } else {
+                    last_space = d == '\n';
+                }
+                let mut utf8 = [0; 4];
+                let encoded = d.encode_utf8(&mut utf8);
+                text.extend_from_slice(encoded.as_bytes());
+                starts.extend(std::iter::repeat_n(i as u32, encoded.len()));
+            });
             i += c.len_utf8();
         }
         starts.push(raw.len() as u32);
+        let text = String::from_utf8(text).expect("built from whole characters");
         Folded { text, starts }
     }
 
@@ -311,13 +319,11 @@ fn is_opener(c: char) -> bool {
 
 /// Byte spans (within a paragraph) of quotations that open and close in it.
 fn quote_spans(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
         match c {
             '"' | '“' | '”' | '„' | '«' | '»' => match double {
                 None => double = Some(i),
@@ -327,6 +333,7 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 }
             },
             '\'' | '‘' | '’' | '‚' | '‹' | '›' => {
+                let next = text[i + c.len_utf8()..].chars().next();
                 let after_word =
                     prev.is_some_and(|p| is_word_char(p) || is_terminator(p) || p == ',');
                 let before_word = next.is_some_and(is_word_char);
@@ -343,40 +350,48 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+        prev = Some(c);
     }
     spans
 }
 
 /// Byte offsets (within a paragraph) after which a new sentence starts.
 fn sentence_cuts(text: &str) -> Vec<usize> {
-    let quotes = quote_spans(text);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
+    // Quotations are looked for only once a paragraph has a possible cut.
+    let mut quotes: Option<Vec<Range<usize>>> = None;
     let mut cuts = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !is_terminator(c) {
-            k += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminators are '.', '!', '?' and '…' (E2 80 A6), found without decoding.
+        let b = bytes[i];
+        if !(matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'))) {
+            i += 1;
             continue;
         }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
         // The run of terminators and closing quotes/brackets that ends the sentence.
-        let mut j = k;
-        while j < chars.len() && is_terminator(chars[j].1) {
-            j += 1;
+        let mut end = i;
+        for ch in text[i..].chars().take_while(|&ch| is_terminator(ch)) {
+            end += ch.len_utf8();
         }
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
+        for ch in text[end..].chars().take_while(|&ch| is_closer(ch)) {
+            end += ch.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |x| x.0);
-        let next_visible = chars[j..].iter().map(|x| x.1).find(|c| !c.is_whitespace());
-        let spaced = chars.get(j).is_some_and(|x| x.1.is_whitespace());
-        let starts_sentence =
-            next_visible.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
-        let in_quote = quotes.iter().any(|q| q.start < i && end <= q.end);
-        if spaced && starts_sentence && !in_quote && !(c == '.' && is_abbreviation(&text[..i])) {
-            cuts.push(end);
+        let after = &text[end..];
+        let spaced = after.chars().next().is_some_and(char::is_whitespace);
+        let starts_sentence = after
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
+        if spaced && starts_sentence {
+            let quotes = quotes.get_or_insert_with(|| quote_spans(text));
+            let in_quote = quotes.iter().any(|q| q.start < i && end <= q.end);
+            if !in_quote && !(c == '.' && is_abbreviation(&text[..i])) {
+                cuts.push(end);
+            }
         }
-        k = j.max(k + 1);
+        i = end;
     }
     cuts
 }

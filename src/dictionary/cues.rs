@@ -39,8 +39,9 @@
 
 use super::{Kind, Problem};
 use crate::text::{Case, fold_str, is_word_char};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -285,8 +286,29 @@ pub struct CueSet {
     pub cues: Vec<Cue>,
     /// Cues by their first word, when it is an exact word.
     pub by_first: HashMap<String, Vec<usize>>,
-    /// Cues whose first word has a wildcard.
+    /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
+    /// three bytes: a word need only be tried against the cues its own ending selects.
+    pub by_last3: HashMap<[u8; 3], Vec<usize>>,
+    /// Other cues whose first word has a wildcard.
     pub wild_first: Vec<usize>,
+}
+
+impl CueSet {
+    /// The cues that may start at `word` (a superset of those whose first word matches it).
+    pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
+        let exact = self.by_first.get(word).into_iter().flatten();
+        let suffix = last3(word)
+            .and_then(|k| self.by_last3.get(&k))
+            .into_iter()
+            .flatten();
+        exact.chain(suffix).chain(&self.wild_first).copied()
+    }
+}
+
+/// The last three bytes of a word.
+fn last3(word: &str) -> Option<[u8; 3]> {
+    let b = word.as_bytes();
+    b.len().checked_sub(3).map(|i| [b[i], b[i + 1], b[i + 2]])
 }
 
 /// Every relation type and cue set of the loaded dictionaries.
@@ -488,7 +510,8 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             lang: f.lang.clone(),
             grammar: Grammar::default(),
             cues: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
+            by_last3: HashMap::default(),
             wild_first: Vec::new(),
         });
         if let Some((line, g)) = f.grammar {
@@ -645,6 +668,9 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
         for (i, cue) in set.cues.iter().enumerate() {
             match &cue.words[0] {
                 Word::Exact(w) => set.by_first.entry(w.clone()).or_default().push(i),
+                Word::Suffix(stem) if let Some(k) = last3(stem) => {
+                    set.by_last3.entry(k).or_default().push(i);
+                }
                 _ => set.wild_first.push(i),
             }
         }
