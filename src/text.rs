@@ -387,7 +387,8 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
         if spaced && starts_sentence {
             let quotes = quotes.get_or_insert_with(|| quote_spans(text));
             let in_quote = quotes.iter().any(|q| q.start < i && end <= q.end);
-            if !in_quote && !(c == '.' && is_abbreviation(&text[..i])) {
+            let abbreviation = c == '.' && is_abbreviation(&text[..i]);
+            if !in_quote && !abbreviation {
                 cuts.push(end);
             }
         }
