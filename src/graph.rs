@@ -117,8 +117,9 @@ struct RelationHit {
 #[derive(Debug, Clone)]
 pub struct Contribution {
     date: Option<String>,
-    /// (entity, mentions, windows naming it), sorted by entity.
-    entities: Vec<(u32, u32, u32)>,
+    /// (entity, mentions, windows naming it, roles held at the document's date as a bit
+    /// mask of the entity's roles), sorted by entity.
+    entities: Vec<(u32, u32, u32, u64)>,
     /// Windows in the document.
     windows: u64,
     pairs: BTreeMap<(u32, u32), PairHit>,
@@ -131,13 +132,14 @@ impl Contribution {
     /// Computes a document's contribution. `seq` is its position in the input, used only to
     /// order evidence from documents that share an id.
     pub fn of(
+        dict: &Dictionary,
         doc: &Document,
         seq: u64,
         ex: &Extraction,
         window: Window,
         evidence_limit: usize,
     ) -> Contribution {
-        let mut c = Contribution::entities_only(doc, ex, window);
+        let mut c = Contribution::entities_only(dict, doc, ex, window);
         let window_of = |m: &crate::extract::Mention| window.of(m);
         let mut pairs: BTreeMap<(u32, u32), PairHit> = BTreeMap::new();
         let mut i = 0;
@@ -182,7 +184,12 @@ impl Contribution {
 
     /// A contribution of mention counts only, without co-occurrence pairs (when only
     /// relations are built).
-    pub fn entities_only(doc: &Document, ex: &Extraction, window: Window) -> Contribution {
+    pub fn entities_only(
+        dict: &Dictionary,
+        doc: &Document,
+        ex: &Extraction,
+        window: Window,
+    ) -> Contribution {
         // (mentions, windows, last window seen) per entity; mentions come in text order.
         let mut entities: BTreeMap<u32, (u32, u32, usize)> = BTreeMap::new();
         for m in &ex.mentions {
@@ -203,7 +210,9 @@ impl Contribution {
             date: doc.date.clone(),
             entities: entities
                 .into_iter()
-                .map(|(e, (mentions, windows, _))| (e, mentions, windows))
+                .map(|(e, (mentions, windows, _))| {
+                    (e, mentions, windows, roles_at(dict, e, doc.date.as_deref()))
+                })
                 .collect(),
             windows: windows as u64,
             pairs: BTreeMap::new(),
@@ -256,6 +265,19 @@ impl Contribution {
     }
 }
 
+/// The roles of `entity` held at `date`, as a bit mask (role `i` is bit `i`; roles after the
+/// 64th are not counted).
+fn roles_at(dict: &Dictionary, entity: u32, date: Option<&str>) -> u64 {
+    let Some(date) = date else { return 0 };
+    dict.entity(entity)
+        .roles
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, role)| role.valid_at(date))
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
 /// A sentence showing a relation, with the words that name each side and the cue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationEvidence {
@@ -306,10 +328,10 @@ struct NodeStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
-    /// Dated articles naming the actor, by date: to tell which roles were held then.
-    dates: BTreeMap<String, u64>,
+    /// Articles naming the actor dated while it held each of its roles.
+    roles: Vec<u64>,
     /// Mentions by month.
-    timeline: BTreeMap<String, u64>,
+    timeline: Months,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -318,7 +340,7 @@ struct RelationStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
-    timeline: BTreeMap<String, u64>,
+    timeline: Months,
     evidence: Vec<(EvidenceKey, RelationEvidence)>,
 }
 
@@ -328,7 +350,7 @@ struct EdgeStats {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
-    timeline: BTreeMap<String, u64>,
+    timeline: Months,
     evidence: Vec<(EvidenceKey, Evidence)>,
 }
 
@@ -343,10 +365,29 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: &Option<St
     }
 }
 
-/// Adds `n` to the month of `date` (its first seven characters, `YYYY-MM`).
-fn count_month(timeline: &mut BTreeMap<String, u64>, date: &Option<String>, n: u64) {
-    if let Some(month) = date.as_deref().and_then(|d| d.get(..7)) {
-        *timeline.entry(month.to_string()).or_default() += n;
+/// Counts by month, keyed `YYYY * 12 + MM - 1` while accumulating (a lookup per pair and
+/// document must not compare strings); [`Months::labelled`] gives `YYYY-MM` keys.
+#[derive(Debug, Clone, Default)]
+struct Months(BTreeMap<u32, u64>);
+
+impl Months {
+    /// Adds `n` to the month of `date` (`YYYY-MM` or `YYYY-MM-DD`; nothing for a year alone).
+    fn add(&mut self, date: &Option<String>, n: u64) {
+        let month = date.as_deref().and_then(|d| {
+            let year: u32 = d.get(..4)?.parse().ok()?;
+            let month: u32 = d.get(5..7)?.parse().ok()?;
+            Some(year * 12 + month - 1)
+        });
+        if let Some(m) = month {
+            *self.0.entry(m).or_default() += n;
+        }
+    }
+
+    fn labelled(&self) -> BTreeMap<String, u64> {
+        self.0
+            .iter()
+            .map(|(m, n)| (format!("{:04}-{:02}", m / 12, m % 12 + 1), *n))
+            .collect()
     }
 }
 
@@ -376,23 +417,27 @@ impl Accumulator {
         self.dated_articles += u64::from(c.date.is_some());
         self.mentions += c.mentions;
         self.windows += c.windows;
-        for (entity, mentions, windows) in c.entities {
+        for (entity, mentions, windows, roles) in c.entities {
             let n = self.nodes.entry(entity).or_default();
             n.mentions += u64::from(mentions);
             n.windows += u64::from(windows);
             n.documents += 1;
             widen(&mut n.first_date, &mut n.last_date, &c.date);
-            if let Some(d) = &c.date {
-                *n.dates.entry(d.clone()).or_default() += 1;
+            let held = 64 - roles.leading_zeros() as usize;
+            if n.roles.len() < held {
+                n.roles.resize(held, 0);
             }
-            count_month(&mut n.timeline, &c.date, u64::from(mentions));
+            for (i, count) in n.roles.iter_mut().enumerate() {
+                *count += roles >> i & 1;
+            }
+            n.timeline.add(&c.date, u64::from(mentions));
         }
         for (pair, hit) in c.pairs {
             let e = self.edges.entry(pair).or_default();
             e.count += u64::from(hit.windows);
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
-            count_month(&mut e.timeline, &c.date, u64::from(hit.windows));
+            e.timeline.add(&c.date, u64::from(hit.windows));
             e.evidence.extend(hit.evidence);
             e.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             e.evidence.truncate(self.evidence_limit);
@@ -402,7 +447,7 @@ impl Accumulator {
             r.count += u64::from(hit.sentences);
             r.documents += 1;
             widen(&mut r.first_date, &mut r.last_date, &c.date);
-            count_month(&mut r.timeline, &c.date, u64::from(hit.sentences));
+            r.timeline.add(&c.date, u64::from(hit.sentences));
             r.evidence.extend(hit.evidence);
             r.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             r.evidence.truncate(self.evidence_limit);
@@ -429,7 +474,7 @@ impl Accumulator {
                 documents: stats.documents,
                 first_date: stats.first_date,
                 last_date: stats.last_date,
-                timeline: stats.timeline,
+                timeline: stats.timeline.labelled(),
                 evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
             };
             graph.add_edge(index[&a], index[&b], edge);
@@ -471,7 +516,7 @@ impl Accumulator {
                     documents: stats.documents,
                     first_date: stats.first_date,
                     last_date: stats.last_date,
-                    timeline: stats.timeline,
+                    timeline: stats.timeline.labelled(),
                     evidence: stats.evidence.into_iter().map(|(_, e)| e).collect(),
                 },
             );
@@ -499,13 +544,9 @@ fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
     let roles = def
         .roles
         .iter()
-        .filter_map(|role| {
-            let articles: u64 = stats
-                .dates
-                .iter()
-                .filter(|(d, _)| role.valid_at(d))
-                .map(|(_, n)| n)
-                .sum();
+        .enumerate()
+        .filter_map(|(i, role)| {
+            let articles = stats.roles.get(i).copied().unwrap_or(0);
             (articles > 0).then(|| RoleAt {
                 role: role.clone(),
                 articles,
@@ -521,7 +562,7 @@ fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
         documents: stats.documents,
         first_date: stats.first_date.clone(),
         last_date: stats.last_date.clone(),
-        timeline: stats.timeline.clone(),
+        timeline: stats.timeline.labelled(),
         roles,
         attributes: def.attributes.clone(),
         measures: Measures::default(),
@@ -738,7 +779,7 @@ aliases = ["Doha"]
         let mut acc = Accumulator::new(limit);
         for &i in order {
             let ex = extract(&dict, &docs[i]);
-            acc.add(Contribution::of(&docs[i], i as u64, &ex, window, limit));
+            acc.add(Contribution::of(&dict, &docs[i], i as u64, &ex, window, limit));
         }
         acc.finish(&dict, RunInfo::new(&dict, window, limit))
     }

@@ -215,9 +215,9 @@ pub fn build_periods(
         &opts.range,
         |seq, doc, ex| {
             let mut c = if opts.cooccurrence {
-                Contribution::of(doc, seq, &ex, opts.window, opts.evidence_limit)
+                Contribution::of(dict, doc, seq, &ex, opts.window, opts.evidence_limit)
             } else {
-                Contribution::entities_only(doc, &ex, opts.window)
+                Contribution::entities_only(dict, doc, &ex, opts.window)
             };
             if opts.relations {
                 let found = relations::find(dict, doc, &ex);
