@@ -101,10 +101,29 @@ struct EvidenceKey {
     window: u32,
 }
 
+impl EvidenceKey {
+    fn as_tuple(&self) -> (u32, &str, u64, u32) {
+        (self.rank, &self.doc, self.seq, self.window)
+    }
+}
+
+/// Evidence of one window, not yet quoted: where its sentences are in the article. The text
+/// is copied only if the evidence makes the edge's cut when merged.
+#[derive(Debug, Clone)]
+struct PendingEvidence {
+    rank: u32,
+    window: u32,
+    /// Index of the first sentence quoted.
+    sentence: usize,
+    /// Byte ranges of the sentence naming each actor (the same range when they share one).
+    first: (usize, usize),
+    second: (usize, usize),
+}
+
 #[derive(Debug, Clone)]
 struct PairHit {
     windows: u32,
-    evidence: Vec<(EvidenceKey, Evidence)>,
+    evidence: Vec<PendingEvidence>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +135,9 @@ struct RelationHit {
 /// What one document adds to the graph.
 #[derive(Debug, Clone)]
 pub struct Contribution {
+    /// Article id and input position, for evidence order.
+    doc: String,
+    seq: u64,
     date: Option<String>,
     /// (entity, mentions, windows naming it, roles held at the document's date as a bit
     /// mask of the entity's roles), sorted by entity.
@@ -140,6 +162,7 @@ impl Contribution {
         evidence_limit: usize,
     ) -> Contribution {
         let mut c = Contribution::entities_only(dict, doc, ex, window);
+        c.seq = seq;
         let window_of = |m: &crate::extract::Mention| window.of(m);
         let mut pairs: BTreeMap<(u32, u32), PairHit> = BTreeMap::new();
         let mut i = 0;
@@ -162,13 +185,18 @@ impl Contribution {
                     let rank = hit.windows;
                     hit.windows += 1;
                     if (rank as usize) < evidence_limit {
-                        let key = EvidenceKey {
-                            rank,
-                            doc: doc.id.clone(),
-                            seq,
-                            window: w as u32,
+                        let range = |k: usize| {
+                            let s = &ex.segments.sentences[k];
+                            (s.start, s.end)
                         };
-                        hit.evidence.push((key, evidence(doc, ex, sa, sb)));
+                        let (first, second) = (sa.min(sb), sa.max(sb));
+                        hit.evidence.push(PendingEvidence {
+                            rank,
+                            window: w as u32,
+                            sentence: first,
+                            first: range(first),
+                            second: range(second),
+                        });
                     }
                 }
             }
@@ -207,6 +235,8 @@ impl Contribution {
             Window::Document => 1,
         };
         Contribution {
+            doc: doc.id.clone(),
+            seq: 0,
             date: doc.date.clone(),
             entities: entities
                 .into_iter()
@@ -310,17 +340,6 @@ pub fn quote_sentences(doc: &Document, ex: &Extraction, a: usize, b: usize) -> S
     }
 }
 
-fn evidence(doc: &Document, ex: &Extraction, sa: usize, sb: usize) -> Evidence {
-    let first = sa.min(sb);
-    let text = quote_sentences(doc, ex, sa, sb);
-    Evidence {
-        doc: doc.id.clone(),
-        date: doc.date.clone(),
-        sentence: first,
-        text,
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 struct NodeStats {
     mentions: u64,
@@ -412,7 +431,9 @@ impl Accumulator {
         }
     }
 
-    pub fn add(&mut self, c: Contribution) {
+    /// Merges one article's contribution; `text` is the article's text, for the evidence that
+    /// is kept.
+    pub fn add(&mut self, c: Contribution, text: &str) {
         self.articles += 1;
         self.dated_articles += u64::from(c.date.is_some());
         self.mentions += c.mentions;
@@ -438,9 +459,34 @@ impl Accumulator {
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
             e.timeline.add(&c.date, u64::from(hit.windows));
-            e.evidence.extend(hit.evidence);
-            e.evidence.sort_by(|a, b| a.0.cmp(&b.0));
-            e.evidence.truncate(self.evidence_limit);
+            for p in hit.evidence {
+                let key = (p.rank, c.doc.as_str(), c.seq, p.window);
+                let kept = &mut e.evidence;
+                let at = kept.partition_point(|(k, _)| k.as_tuple() < key);
+                if at >= self.evidence_limit {
+                    continue;
+                }
+                let quote = |(s, e): (usize, usize)| &text[s..e];
+                let text = if p.first == p.second {
+                    quote(p.first).to_string()
+                } else {
+                    format!("{} … {}", quote(p.first), quote(p.second))
+                };
+                let evidence = Evidence {
+                    doc: c.doc.clone(),
+                    date: c.date.clone(),
+                    sentence: p.sentence,
+                    text,
+                };
+                let key = EvidenceKey {
+                    rank: p.rank,
+                    doc: c.doc.clone(),
+                    seq: c.seq,
+                    window: p.window,
+                };
+                kept.insert(at, (key, evidence));
+                kept.truncate(self.evidence_limit);
+            }
         }
         for (key, hit) in c.relations {
             let r = self.relations.entry(key).or_default();
@@ -779,7 +825,10 @@ aliases = ["Doha"]
         let mut acc = Accumulator::new(limit);
         for &i in order {
             let ex = extract(&dict, &docs[i]);
-            acc.add(Contribution::of(&dict, &docs[i], i as u64, &ex, window, limit));
+            acc.add(
+                Contribution::of(&dict, &docs[i], i as u64, &ex, window, limit),
+                &docs[i].text,
+            );
         }
         acc.finish(&dict, RunInfo::new(&dict, window, limit))
     }

@@ -84,7 +84,7 @@ pub fn process<T: Send, E>(
     threads: usize,
     range: &DateRange,
     map: impl Fn(u64, &Document, Extraction) -> T + Sync,
-    mut sink: impl FnMut(T) -> Result<(), E>,
+    mut sink: impl FnMut(T, &Document) -> Result<(), E>,
     observer: &mut dyn Observer,
 ) -> Result<ReadSummary, E>
 where
@@ -148,9 +148,9 @@ where
                 })
                 .collect()
         });
-        for (result, mentions, bytes) in results {
+        for ((result, mentions, bytes), (_, doc)) in results.into_iter().zip(&batch) {
             summary.mentions += mentions;
-            sink(result)?;
+            sink(result, doc)?;
             observer.progress(bytes as u64);
         }
         batch.clear();
@@ -225,14 +225,14 @@ pub fn build_periods(
             }
             c
         },
-        |c| {
+        |c, doc| {
             if let Some(period) = opts.by.and_then(|p| c.date().and_then(|d| p.of(d))) {
                 periods
                     .entry(period)
                     .or_insert_with(|| Accumulator::new(opts.evidence_limit))
-                    .add(c.clone());
+                    .add(c.clone(), &doc.text);
             }
-            acc.add(c);
+            acc.add(c, &doc.text);
             Ok::<(), io::Error>(())
         },
         observer,
@@ -346,7 +346,7 @@ pub fn extract_jsonl(
             }
             buf
         },
-        |buf| out.write_all(&buf),
+        |buf, _| out.write_all(&buf),
         observer,
     )
 }
@@ -373,7 +373,7 @@ pub fn entity_sets(
                 .collect();
             (doc.id.clone(), ids)
         },
-        |(doc, ids)| {
+        |(doc, ids), _| {
             sets.entry(doc).or_default().extend(ids);
             Ok::<(), io::Error>(())
         },
@@ -399,10 +399,10 @@ pub fn suggest(
         &DateRange::default(),
         |seq, doc, ex| {
             let found = suggest::candidates(doc, &ex);
-            (seq, doc.clone(), ex, found)
+            (seq, ex, found)
         },
-        |(seq, doc, ex, found)| {
-            all.add(seq, &doc, &ex, found);
+        |(seq, ex, found), doc| {
+            all.add(seq, doc, &ex, found);
             Ok::<(), io::Error>(())
         },
         observer,

@@ -73,7 +73,8 @@ subtype = "media"
         for (seq, (id, date, text)) in docs.into_iter().enumerate() {
             let doc = Document::new(id, date, text);
             let ex = crate::extract::extract(&dict, &doc);
-            acc.add(Contribution::of(&dict, &doc, seq as u64, &ex, Window::Sentence, 2));
+            let c = Contribution::of(&dict, &doc, seq as u64, &ex, Window::Sentence, 2);
+            acc.add(c, &doc.text);
         }
         let analysis = crate::analysis::Analysis {
             cooccurrence: true,
