@@ -47,6 +47,7 @@ use crate::dictionary::{Dictionary, Kind};
 use crate::extract::{Extraction, Mention};
 use crate::input::Document;
 use crate::text::{Case, fold_str, is_word_char};
+use compact_str::CompactString;
 use std::collections::BTreeMap;
 
 /// A relation found in a document.
@@ -70,7 +71,8 @@ pub struct Found {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Word(String),
+    /// A folded word; inline up to 24 bytes, so most words allocate nothing.
+    Word(CompactString),
     Punct(char),
     Actor(usize),
     Pronoun,
@@ -221,11 +223,13 @@ impl Reader<'_> {
                 let q = word_end(text, p, stop);
                 let raw = &text[p..q];
                 let word = if raw.is_ascii() {
-                    raw.to_ascii_lowercase()
+                    let mut w = CompactString::from(raw);
+                    w.make_ascii_lowercase();
+                    w
                 } else {
-                    fold_str(raw, Case::Fold)
+                    CompactString::from(fold_str(raw, Case::Fold))
                 };
-                let tok = if self.g.pronoun.contains(&word) {
+                let tok = if self.g.pronoun.contains(word.as_str()) {
                     Tok::Pronoun
                 } else {
                     Tok::Word(word)
@@ -332,7 +336,7 @@ impl Reader<'_> {
                     main = units.len() - 1;
                     cur = main;
                 }
-                Tok::Word(w) if self.g.clause.contains(w) => {
+                Tok::Word(w) if self.g.clause.contains(w.as_str()) => {
                     units.push(vec![i]);
                     groups.push(group);
                     cur = units.len() - 1;
@@ -384,8 +388,8 @@ impl Reader<'_> {
                 while k < unit.len() && k < start + 3 {
                     match &tok(k).tok {
                         Tok::Punct(',') => comma = true,
-                        Tok::Word(w) if self.g.conjunction.contains(w) => conj = true,
-                        Tok::Word(w) if self.g.determiner.contains(w) => {}
+                        Tok::Word(w) if self.g.conjunction.contains(w.as_str()) => conj = true,
+                        Tok::Word(w) if self.g.determiner.contains(w.as_str()) => {}
                         _ => break,
                     }
                     k += 1;
@@ -514,7 +518,7 @@ impl Reader<'_> {
     fn at_clause_end(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
         match unit.get(p + 1).map(|&i| &toks[i].tok) {
             None | Some(Tok::Punct(_)) => true,
-            Some(Tok::Word(w)) => self.g.conjunction.contains(w),
+            Some(Tok::Word(w)) => self.g.conjunction.contains(w.as_str()),
             _ => false,
         }
     }
