@@ -78,6 +78,10 @@ pub struct ReadSummary {
 
 /// Runs extraction over every document in `range`, `map` in parallel and `sink` in input
 /// order.
+///
+/// Three stages overlap: a reader thread parses the input into articles; the pool maps one
+/// batch while this thread sinks the results of the batch before it. So neither reading nor
+/// merging leaves the pool idle, and memory holds at most two batches and the channel.
 pub fn process<T: Send, E>(
     sources: &Sources,
     dict: &Dictionary,
@@ -94,51 +98,29 @@ where
         .num_threads(threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let mut summary = ReadSummary::default();
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut batch: Vec<(u64, Document)> = Vec::new();
-    let mut batch_bytes = 0;
-    let mut items = sources.documents().peekable();
-    while items.peek().is_some() || !batch.is_empty() {
-        match items.next() {
-            Some(Item::Document(doc)) => {
-                if !range.contains(doc.date.as_deref()) {
-                    summary.out_of_range += 1;
-                    continue;
+    // One worker means one core: read, extract and merge in turn on this thread.
+    let overlap = pool.current_num_threads() > 1;
+    std::thread::scope(|scope| {
+        let items: Box<dyn Iterator<Item = Item> + '_> = if overlap {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Item>(BATCH_DOCS);
+            scope.spawn(move || {
+                for item in sources.documents() {
+                    if tx.send(item).is_err() {
+                        break;
+                    }
                 }
-                if !seen_ids.insert(doc.id.clone()) {
-                    summary.warnings += 1;
-                    observer.issue(
-                        false,
-                        &Skip {
-                            origin: doc.origin.clone(),
-                            reason: format!(
-                                "article id {:?} was already used by an earlier article",
-                                doc.id
-                            ),
-                        },
-                    );
-                }
-                batch_bytes += doc.text.len();
-                batch.push((summary.articles, doc));
-                summary.articles += 1;
-                if batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
-                    continue;
-                }
-            }
-            Some(Item::Skipped(skip)) => {
-                summary.skipped += 1;
-                observer.issue(true, &skip);
-                continue;
-            }
-            Some(Item::Warning(w)) => {
-                summary.warnings += 1;
-                observer.issue(false, &w);
-                continue;
-            }
-            None => {}
-        }
-        let results: Vec<(T, u64, usize)> = pool.install(|| {
+            });
+            Box::new(rx.into_iter())
+        } else {
+            Box::new(sources.documents())
+        };
+        let mut reader = Batches {
+            items,
+            range,
+            seen_ids: HashSet::new(),
+            summary: ReadSummary::default(),
+        };
+        let extract_batch = |batch: &[(u64, Document)]| -> Vec<(T, u64, usize)> {
             batch
                 .par_iter()
                 .map(|(seq, doc)| {
@@ -147,16 +129,105 @@ where
                     (map(*seq, doc, ex), mentions, doc.text.len())
                 })
                 .collect()
-        });
-        for ((result, mentions, bytes), (_, doc)) in results.into_iter().zip(&batch) {
-            summary.mentions += mentions;
-            sink(result, doc)?;
-            observer.progress(bytes as u64);
+        };
+        let mut sink_batch = |docs: Vec<(u64, Document)>,
+                              results: Vec<(T, u64, usize)>,
+                              summary: &mut ReadSummary,
+                              observer: &mut dyn Observer|
+         -> Result<(), E> {
+            for ((result, mentions, bytes), (_, doc)) in results.into_iter().zip(&docs) {
+                summary.mentions += mentions;
+                sink(result, doc)?;
+                observer.progress(bytes as u64);
+            }
+            Ok(())
+        };
+        let mut previous = None;
+        loop {
+            let batch = reader.next(observer);
+            if batch.is_empty() && previous.is_none() {
+                break;
+            }
+            let mut mapped = Vec::new();
+            let mut sunk = Ok(());
+            if overlap {
+                pool.in_place_scope(|s| {
+                    if !batch.is_empty() {
+                        let (mapped, batch) = (&mut mapped, &batch);
+                        s.spawn(|_| *mapped = extract_batch(batch));
+                    }
+                    if let Some((docs, results)) = previous.take() {
+                        sunk = sink_batch(docs, results, &mut reader.summary, observer);
+                    }
+                });
+            } else {
+                mapped = pool.install(|| extract_batch(&batch));
+                if let Some((docs, results)) = previous.take() {
+                    sunk = sink_batch(docs, results, &mut reader.summary, observer);
+                }
+            }
+            sunk?;
+            if !batch.is_empty() {
+                previous = Some((batch, mapped));
+            }
         }
-        batch.clear();
-        batch_bytes = 0;
+        Ok(reader.summary)
+    })
+}
+
+/// The articles read (by the reader thread, or in turn with one worker), in batches, with the counts and messages of reading.
+struct Batches<'a> {
+    items: Box<dyn Iterator<Item = Item> + 'a>,
+    range: &'a DateRange,
+    seen_ids: HashSet<String>,
+    summary: ReadSummary,
+}
+
+impl Batches<'_> {
+    /// The next batch: up to [`BATCH_DOCS`] articles or [`BATCH_BYTES`] of text, numbered in
+    /// input order; empty at the end of the input.
+    fn next(&mut self, observer: &mut dyn Observer) -> Vec<(u64, Document)> {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            let Some(item) = self.items.next() else {
+                break;
+            };
+            match item {
+                Item::Document(doc) => {
+                    if !self.range.contains(doc.date.as_deref()) {
+                        self.summary.out_of_range += 1;
+                        continue;
+                    }
+                    if !self.seen_ids.insert(doc.id.clone()) {
+                        self.summary.warnings += 1;
+                        observer.issue(
+                            false,
+                            &Skip {
+                                origin: doc.origin.clone(),
+                                reason: format!(
+                                    "article id {:?} was already used by an earlier article",
+                                    doc.id
+                                ),
+                            },
+                        );
+                    }
+                    bytes += doc.text.len();
+                    batch.push((self.summary.articles, doc));
+                    self.summary.articles += 1;
+                }
+                Item::Skipped(skip) => {
+                    self.summary.skipped += 1;
+                    observer.issue(true, &skip);
+                }
+                Item::Warning(w) => {
+                    self.summary.warnings += 1;
+                    observer.issue(false, &w);
+                }
+            }
+        }
+        batch
     }
-    Ok(summary)
 }
 
 /// How to build the co-occurrence graph.
