@@ -61,9 +61,30 @@ impl Folded {
         let mut last_space = true;
         let mut i = from;
         while i < bytes.len() {
+            // The common case: a run of ASCII bytes that fold to themselves lower-cased and
+            // need no space collapsing is copied in one go.
+            let run = bytes[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, &b)| {
+                    plain_ascii(b)
+                        && !(b == b' '
+                            && (if k == 0 {
+                                last_space
+                            } else {
+                                bytes[i + k - 1] == b' '
+                            }))
+                })
+                .count();
+            if run > 0 {
+                text.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+                starts.extend(i as u32..(i + run) as u32);
+                i += run;
+                last_space = bytes[i - 1] == b' ';
+                continue;
+            }
             let b = bytes[i];
             if b.is_ascii() {
-                // The common case, without decoding: one byte in, one byte out.
                 let d = fold_ascii(b, Case::Fold) as u8;
                 let space = d == b' ';
                 if !(space && last_space) {
@@ -167,6 +188,13 @@ fn fold_unicode(c: char, case: Case, mut emit: impl FnMut(char)) {
     });
 }
 
+/// An ASCII byte that folds to itself lower-cased (not a line end, tab, other space or
+/// backtick).
+#[inline]
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c | b'`')
+}
+
 /// [`fold_char`] for an ASCII byte: no decomposition needed.
 #[inline]
 fn fold_ascii(b: u8, case: Case) -> char {
@@ -237,21 +265,11 @@ impl Segments {
 pub fn segment(raw: &str, from: usize) -> Segments {
     let mut seg = Segments::default();
     let mut line_start = from;
-    let bytes = raw.as_bytes();
-    let mut i = from;
-    while i <= raw.len() {
-        let at_end = i == raw.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            push_paragraph(raw, line_start..i, &mut seg);
-            if at_end {
-                break;
-            }
-            i += 1;
-            line_start = i;
-        } else {
-            i += 1;
-        }
+    for end in memchr::memchr2_iter(b'\n', b'\r', &raw.as_bytes()[from..]) {
+        push_paragraph(raw, line_start..from + end, &mut seg);
+        line_start = from + end + 1;
     }
+    push_paragraph(raw, line_start..raw.len(), &mut seg);
     seg
 }
 
@@ -322,8 +340,13 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    // Every quotation mark is '"', '\'', or starts with byte C2 (« ») or E2 (the others).
+    let candidates = text.bytes().enumerate();
+    for (i, _) in candidates.filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a quote candidate starts a character");
         match c {
             '"' | '“' | '”' | '„' | '«' | '»' => match double {
                 None => double = Some(i),
@@ -333,6 +356,7 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 }
             },
             '\'' | '‘' | '’' | '‚' | '‹' | '›' => {
+                let prev = text[..i].chars().next_back();
                 let next = text[i + c.len_utf8()..].chars().next();
                 let after_word =
                     prev.is_some_and(|p| is_word_char(p) || is_terminator(p) || p == ',');
@@ -350,7 +374,6 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     spans
 }
@@ -362,10 +385,16 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
     let mut quotes: Option<Vec<Range<usize>>> = None;
     let mut cuts = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        // Terminators are '.', '!', '?' and '…' (E2 80 A6), found without decoding.
-        let b = bytes[i];
-        if !(matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'))) {
+    // Terminators are '.', '!', '?' and '…' (E2 80 A6), found without decoding.
+    let next_terminator = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+            .map(|k| from + k)
+    };
+    while let Some(at) = next_terminator(i) {
+        i = at;
+        if bytes[i] == 0xE2 && !text[i..].starts_with('…') {
             i += 1;
             continue;
         }
@@ -428,6 +457,41 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folded::new by the definition: every character through fold_char, spaces collapsed.
+    fn folded_by_definition(raw: &str) -> (String, Vec<u32>) {
+        let (mut text, mut starts, mut last_space) = (String::new(), Vec::new(), true);
+        for (i, c) in raw.char_indices() {
+            fold_char(c, Case::Fold, |d| {
+                if d == ' ' && last_space {
+                    return;
+                }
+                last_space = d == ' ' || d == '\n';
+                text.push(d);
+                starts.extend(std::iter::repeat_n(i as u32, d.len_utf8()));
+            });
+        }
+        starts.push(raw.len() as u32);
+        (text, starts)
+    }
+
+    #[test]
+    fn folding_in_runs_equals_folding_character_by_character() {
+        for raw in [
+            "",
+            "  Kabul  en\t\tKandahar ",
+            "Türkiye’s “vredes”-plan\r\nNOORD-  WAZIRISTAN`s",
+            "a\u{00A0}\u{00A0}b \u{200B} c\n\n  d\x0b\x0ce",
+            "Saudi-Arabie\u{0308} İstanbul Łódź Ørsted",
+        ] {
+            let f = Folded::new(raw, 0);
+            assert_eq!(
+                (f.text.clone(), f.starts.clone()),
+                folded_by_definition(raw),
+                "{raw:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_ascii_fast_path_folds_as_the_general_path_does() {
