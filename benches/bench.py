@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""The benchmark behind benches/run.sh: runs every command, prints a table, writes results.md.
+
+Each figure is the best wall time of --runs runs (the machine may be shared; the best run is
+the one least disturbed), and the peak resident memory of that command (the largest of the
+runs). Throughput counts the bytes of the JSON Lines files and the articles in them.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "target", "bench")
+BIN = os.path.join(ROOT, "target", "release", "actorgraph")
+SCAN = os.path.join(ROOT, "target", "release", "examples", "scan")
+PEERS = os.path.join(ROOT, "benches", "peers")
+
+
+def measure(cmd, runs):
+    """(best wall seconds, largest peak RSS in MB) of `cmd` run `runs` times."""
+    best, peak = float("inf"), 0.0
+    for _ in range(runs):
+        with open(os.path.join(WORK, "stderr.txt"), "w+") as err:
+            started = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - started
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0:
+                err.seek(0)
+                sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err.read()}")
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss / 1024)  # KB on Linux
+    return best, peak
+
+
+def corpus(size):
+    folder = os.path.join(WORK, f"corpus-{size}")
+    stamp = os.path.join(folder, "DONE")
+    if not os.path.exists(stamp):
+        subprocess.run(
+            [sys.executable, os.path.join(ROOT, "benches", "gen_corpus.py"), "--seeds",
+             os.path.join(ROOT, "seeds"), "--size", size, "--out", folder],
+            check=True,
+        )
+        open(stamp, "w").close()
+    files = sorted(f for f in os.listdir(folder) if f.endswith(".jsonl"))
+    nbytes = sum(os.path.getsize(os.path.join(folder, f)) for f in files)
+    articles = 0
+    for f in files:
+        with open(os.path.join(folder, f), "rb") as fh:
+            articles += sum(1 for _ in fh)
+    return folder, nbytes, articles
+
+
+def dictionaries():
+    shipped = os.path.join(WORK, "aliases-shipped.tsv")
+    with open(shipped, "w") as out:
+        subprocess.run([BIN, "dict", "dump"], stdout=out, check=True, cwd=ROOT)
+    synthetic = os.path.join(WORK, "dict-100k")
+    if not os.path.exists(os.path.join(synthetic, "synthetic.toml")):
+        subprocess.run(
+            [sys.executable, os.path.join(ROOT, "benches", "gen_dict.py"), "--aliases", "100000",
+             "--shipped", shipped, "--out", synthetic],
+            check=True,
+        )
+    large = os.path.join(WORK, "aliases-100k.tsv")
+    with open(large, "w") as out:
+        subprocess.run([BIN, "dict", "dump", "--dict", "dictionaries", "--dict", synthetic],
+                       stdout=out, check=True, cwd=ROOT)
+    return shipped, synthetic, large
+
+
+def machine():
+    cpu = platform.processor() or "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)
+    return f"{os.cpu_count()} cores, {cpu}, {mem:.0f} GB RAM, {platform.system()} {platform.release()}"
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="10M,100M,1G")
+    p.add_argument("--peer-size", default="10M", help="corpus the Python peers run on")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--out", default=os.path.join(ROOT, "benches", "results.md"))
+    a = p.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    out_dir = os.path.join(WORK, "out")
+    shipped, synthetic, large = dictionaries()
+    rows = []  # (what, size, threads, seconds, MB/s, articles/s, RSS MB)
+    notes = {}
+
+    def add(what, size, threads, seconds, nbytes, articles, rss):
+        rows.append((what, size, threads, seconds, nbytes / seconds / 1e6, articles / seconds, rss))
+        print(f"{what:<34} {size:>5} {threads:>2}t {seconds:8.2f} s {nbytes / seconds / 1e6:8.1f} MB/s "
+              f"{articles / seconds:9.0f} art/s {rss:7.0f} MB", flush=True)
+
+    # Dictionary load: `dict dump` loads, checks and compiles, then prints one line per alias.
+    for name, args in [("shipped", []), ("100k", ["--dict", "dictionaries", "--dict", synthetic])]:
+        seconds, rss = measure([BIN, "dict", "dump", *args], a.runs)
+        aliases = sum(1 for _ in open(shipped if name == "shipped" else large)) - 1
+        notes[f"load-{name}"] = (seconds, rss, aliases)
+        print(f"dictionary load ({name}, {aliases} aliases): {seconds:.3f} s, {rss:.0f} MB", flush=True)
+
+    build = lambda folder, t, extra=(): [BIN, "build", folder, "--out", out_dir, "--format", "json",
+                                         "--threads", str(t), "-q", *extra]
+    extract = lambda folder, t: [BIN, "extract", folder, "-o", os.devnull, "--threads", str(t), "-q"]
+    for size in a.sizes.split(","):
+        folder, nbytes, articles = corpus(size)
+        runs = a.runs if nbytes < 500e6 else 1
+        for t in (1, 2):
+            seconds, rss = measure([SCAN, shipped, folder, str(t)], runs)
+            add("scan ceiling (aho-corasick)", size, t, seconds, nbytes, articles, rss)
+            seconds, rss = measure(build(folder, t), runs)
+            add("build", size, t, seconds, nbytes, articles, rss)
+            seconds, rss = measure(build(folder, t, ["--edges", "cooccurrence"]), runs)
+            add("build --edges cooccurrence", size, t, seconds, nbytes, articles, rss)
+            seconds, rss = measure(extract(folder, t), runs)
+            add("extract", size, t, seconds, nbytes, articles, rss)
+    # The 100k-alias dictionary on the middle size.
+    big = "100M" if "100M" in a.sizes.split(",") else a.sizes.split(",")[0]
+    folder, nbytes, articles = corpus(big)
+    for t in (1, 2):
+        seconds, rss = measure([SCAN, large, folder, str(t)], a.runs)
+        add("scan ceiling, 100k aliases", big, t, seconds, nbytes, articles, rss)
+        seconds, rss = measure(build(folder, t, ["--dict", "dictionaries", "--dict", synthetic]), a.runs)
+        add("build, 100k aliases", big, t, seconds, nbytes, articles, rss)
+    # Peers, on the same corpus and alias table, against actorgraph's default (all cores).
+    folder, nbytes, articles = corpus(a.peer_size)
+    for name, script in [("spaCy PhraseMatcher + networkx", "spacy_pipeline.py"),
+                         ("flashtext + networkx", "flashtext_pipeline.py")]:
+        cmd = [sys.executable, os.path.join(PEERS, script), shipped, folder, os.path.join(WORK, f"{script}.json")]
+        seconds, rss = measure(cmd, 1 if "spacy" in script else a.runs)
+        add(name, a.peer_size, 1, seconds, nbytes, articles, rss)
+
+    report(a, rows, notes)
+
+
+def find(rows, what, size, threads):
+    return next((r for r in rows if r[0] == what and r[1] == size and r[2] == threads), None)
+
+
+def report(a, rows, notes):
+    sizes = a.sizes.split(",")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}. Command: `bash benches/run.sh --sizes {a.sizes}` "
+        f"(best of {a.runs} runs; peers on {a.peer_size}).",
+        "",
+        "| what | corpus | threads | seconds | MB/s | articles/s | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for what, size, t, sec, mbs, arts, rss in rows:
+        lines.append(f"| {what} | {size} | {t} | {sec:.2f} | {mbs:.1f} | {arts:.0f} | {rss:.0f} |")
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+
+    def target(name, value, ok):
+        lines.append(f"| {name} | {value} | {'yes' if ok else 'no'} |")
+
+    for size in sizes:
+        for t in (1, 2):
+            scan, b = find(rows, "scan ceiling (aho-corasick)", size, t), find(rows, "build", size, t)
+            c = find(rows, "build --edges cooccurrence", size, t)
+            target(f"build >= 50% of scan ceiling ({size}, {t} threads)",
+                   f"{b[4] / scan[4]:.0%} (co-occurrence only: {c[4] / scan[4]:.0%})", b[4] / scan[4] >= 0.5)
+    peer_size = a.peer_size
+    for name, need in [("spaCy PhraseMatcher + networkx", 100), ("flashtext + networkx", 20)]:
+        peer = find(rows, name, peer_size, 1)
+        for t in (1, 2):
+            b, c = find(rows, "build", peer_size, t), find(rows, "build --edges cooccurrence", peer_size, t)
+            if peer and b:
+                target(f">= {need}x {name} ({t} threads)",
+                       f"{peer[3] / b[3]:.1f}x (co-occurrence only: {peer[3] / c[3]:.1f}x)", peer[3] / b[3] >= need)
+    largest = sizes[-1]
+    b = find(rows, "build", largest, 2)
+    target(f"peak RSS < 300 MB ({largest})", f"{b[6]:.0f} MB", b[6] < 300)
+    if len(sizes) > 1:
+        rates = [find(rows, "build", s, 2)[4] for s in sizes]
+        spread = max(rates) / min(rates)
+        target("cost linear in corpus size (MB/s equal within 25%)",
+               " / ".join(f"{r:.1f}" for r in rates) + " MB/s", spread <= 1.25)
+    for size in sizes:
+        one, two = find(rows, "build", size, 1), find(rows, "build", size, 2)
+        target(f">= 1.7x from 1 to 2 threads ({size})", f"{one[3] / two[3]:.2f}x", one[3] / two[3] >= 1.7)
+    seconds, rss, aliases = notes["load-100k"]
+    target(f"{aliases}-alias dictionary loads in < 1 s", f"{seconds:.2f} s", seconds < 1)
+    text = "\n".join(lines) + "\n"
+    with open(a.out, "w") as f:
+        f.write(text)
+    print("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
