@@ -257,18 +257,18 @@ pub struct Cue {
 /// Function words of one language, folded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grammar {
-    pub agent: HashSet<String>,
-    pub between: HashSet<String>,
-    pub negation: HashSet<String>,
-    pub pronoun: HashSet<String>,
-    pub conjunction: HashSet<String>,
-    pub determiner: HashSet<String>,
-    pub preposition: HashSet<String>,
-    pub clause: HashSet<String>,
-    pub reciprocal: HashSet<String>,
-    pub representative: HashSet<String>,
+    pub agent: WordSet,
+    pub between: WordSet,
+    pub negation: WordSet,
+    pub pronoun: WordSet,
+    pub conjunction: WordSet,
+    pub determiner: WordSet,
+    pub preposition: WordSet,
+    pub clause: WordSet,
+    pub reciprocal: WordSet,
+    pub representative: WordSet,
     /// Prepositions after a representative that name whom it represents ("woordvoerder van").
-    pub possessive: HashSet<String>,
+    pub possessive: WordSet,
     /// Endings of actor adjectives ("Russische"): before a title and a name, they modify the
     /// title.
     pub adjective_endings: Vec<String>,
@@ -325,10 +325,58 @@ impl Relations {
     }
 }
 
-fn fold_words(list: &[String]) -> HashSet<String> {
+fn fold_words(list: &[String]) -> WordSet {
     list.iter()
         .map(|w| fold_str(w, Case::Fold).trim().to_string())
         .collect()
+}
+
+/// A grammar list of folded words. Most words of a sentence are in no list, so a test of
+/// their length and first byte turns them away before any hashing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSet {
+    /// Bit `min(len, 63)` for every word's byte length.
+    lengths: u64,
+    /// Bit `b` for every word's first byte `b`.
+    firsts: [u64; 4],
+    words: HashSet<String>,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        self.lengths >> word.len().min(63) & 1 == 1
+            && self.firsts[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+            && self.words.contains(word)
+    }
+}
+
+impl WordSet {
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for word in words {
+            self.lengths |= 1 << word.len().min(63);
+            if let Some(&first) = word.as_bytes().first() {
+                self.firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+            }
+            self.words.insert(word);
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        set.extend(words);
+        set
+    }
 }
 
 /// Splits a phrase into folded words: letters and digits, with `-` and `'` inside a word, and
@@ -563,7 +611,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     .grammar
                     .agent
                     .iter()
-                    .chain(&set.grammar.between)
+                    .chain(set.grammar.between.iter())
                     .cloned()
                     .collect();
                 set.grammar.preposition.extend(extra);
@@ -681,6 +729,22 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_set_finds_its_words_and_only_them() {
+        let set: WordSet = ["en", "of", "noch", "", "één-twee"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for w in ["en", "of", "noch", "", "één-twee"] {
+            assert!(set.contains(w), "{w:?}");
+        }
+        // Same length or first byte as a member, or neither.
+        for w in ["eb", "on", "nach", "e", "ook", "éénmaal", "enn"] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+        assert_eq!(set.iter().count(), 5);
+    }
 
     #[test]
     fn phrases_parse_into_words_gaps_and_wildcards() {
