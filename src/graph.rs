@@ -328,15 +328,23 @@ pub struct RelationEvidence {
 
 /// The text of sentence `a`, or of sentences `a` and `b` joined by " … ".
 pub fn quote_sentences(doc: &Document, ex: &Extraction, a: usize, b: usize) -> String {
-    let (first, second) = (a.min(b), a.max(b));
-    let quote = |k: usize| {
+    let range = |k: usize| {
         let s = &ex.segments.sentences[k];
-        &doc.text[s.start..s.end]
+        (s.start, s.end)
     };
+    quote(&doc.text, range(a.min(b)), range(a.max(b)))
+}
+
+/// The text of one byte range, or of two joined by " … ".
+fn quote(text: &str, first: (usize, usize), second: (usize, usize)) -> String {
     if first == second {
-        quote(first).to_string()
+        text[first.0..first.1].to_string()
     } else {
-        format!("{} … {}", quote(first), quote(second))
+        format!(
+            "{} … {}",
+            &text[first.0..first.1],
+            &text[second.0..second.1]
+        )
     }
 }
 
@@ -466,12 +474,7 @@ impl Accumulator {
                 if at >= self.evidence_limit {
                     continue;
                 }
-                let quote = |(s, e): (usize, usize)| &text[s..e];
-                let text = if p.first == p.second {
-                    quote(p.first).to_string()
-                } else {
-                    format!("{} … {}", quote(p.first), quote(p.second))
-                };
+                let text = quote(text, p.first, p.second);
                 let evidence = Evidence {
                     doc: c.doc.clone(),
                     date: c.date.clone(),

@@ -83,20 +83,9 @@ impl Folded {
                 last_space = bytes[i - 1] == b' ';
                 continue;
             }
-            let b = bytes[i];
-            if b.is_ascii() {
-                let d = fold_ascii(b, Case::Fold) as u8;
-                let space = d == b' ';
-                if !(space && last_space) {
-                    last_space = space || d == b'\n';
-                    text.push(d);
-                    starts.push(i as u32);
-                }
-                i += 1;
-                continue;
-            }
+            // Line ends, other spaces, backticks and non-ASCII characters, one at a time.
             let c = raw[i..].chars().next().expect("i is on a char boundary");
-            fold_unicode(c, Case::Fold, |d| {
+            fold_char(c, Case::Fold, |d| {
                 if d == ' ' {
                     if last_space {
                         return;
@@ -138,9 +127,8 @@ impl Folded {
 }
 
 /// Folds one character into zero or more match-form characters (see the module docs).
-pub fn fold_char(c: char, case: Case, emit: impl FnMut(char)) {
+pub fn fold_char(c: char, case: Case, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
-        let mut emit = emit;
         emit(fold_ascii(c as u8, case));
         return;
     }
