@@ -139,12 +139,15 @@ pub struct Contribution {
     doc: String,
     seq: u64,
     date: Option<String>,
+    /// The date's month, as [`Months`] keys it.
+    month: Option<u32>,
     /// (entity, mentions, windows naming it, roles held at the document's date as a bit
     /// mask of the entity's roles), sorted by entity.
     entities: Vec<(u32, u32, u32, u64)>,
     /// Windows in the document.
     windows: u64,
-    pairs: BTreeMap<(u32, u32), PairHit>,
+    /// Co-occurring pairs, sorted.
+    pairs: Vec<((u32, u32), PairHit)>,
     /// Relations by (source, target, type).
     relations: BTreeMap<(u32, u32, usize), RelationHit>,
     mentions: u64,
@@ -164,41 +167,57 @@ impl Contribution {
         let mut c = Contribution::entities_only(dict, doc, ex, window);
         c.seq = seq;
         let window_of = |m: &crate::extract::Mention| window.of(m);
-        let mut pairs: BTreeMap<(u32, u32), PairHit> = BTreeMap::new();
+        let range = |k: usize| {
+            let s = &ex.segments.sentences[k];
+            (s.start, s.end)
+        };
+        // Every (pair, window) in window order; grouped by pair below. A window names few
+        // actors, so its members are a small vector, not a map.
+        let mut found: Vec<((u32, u32), u32, usize, usize)> = Vec::new();
+        let mut members: Vec<(u32, usize)> = Vec::new();
         let mut i = 0;
         while i < ex.mentions.len() {
             let w = window_of(&ex.mentions[i]);
             // Entities of this window with the first sentence naming each.
-            let mut members: BTreeMap<u32, usize> = BTreeMap::new();
+            members.clear();
             while i < ex.mentions.len() && window_of(&ex.mentions[i]) == w {
                 let m = &ex.mentions[i];
-                members.entry(m.entity).or_insert(m.sentence);
+                if !members.iter().any(|&(e, _)| e == m.entity) {
+                    members.push((m.entity, m.sentence));
+                }
                 i += 1;
             }
-            let members: Vec<(u32, usize)> = members.into_iter().collect();
+            members.sort_unstable_by_key(|&(e, _)| e);
             for (x, &(a, sa)) in members.iter().enumerate() {
                 for &(b, sb) in &members[x + 1..] {
-                    let hit = pairs.entry((a, b)).or_insert(PairHit {
+                    found.push(((a, b), w as u32, sa.min(sb), sa.max(sb)));
+                }
+            }
+        }
+        // Stable: each pair's windows stay in text order, which gives their evidence ranks.
+        found.sort_by_key(|&(pair, ..)| pair);
+        let mut pairs: Vec<((u32, u32), PairHit)> = Vec::new();
+        for (pair, w, first, second) in found {
+            if pairs.last().is_none_or(|(p, _)| *p != pair) {
+                pairs.push((
+                    pair,
+                    PairHit {
                         windows: 0,
                         evidence: Vec::new(),
-                    });
-                    let rank = hit.windows;
-                    hit.windows += 1;
-                    if (rank as usize) < evidence_limit {
-                        let range = |k: usize| {
-                            let s = &ex.segments.sentences[k];
-                            (s.start, s.end)
-                        };
-                        let (first, second) = (sa.min(sb), sa.max(sb));
-                        hit.evidence.push(PendingEvidence {
-                            rank,
-                            window: w as u32,
-                            sentence: first,
-                            first: range(first),
-                            second: range(second),
-                        });
-                    }
-                }
+                    },
+                ));
+            }
+            let hit = &mut pairs.last_mut().expect("just pushed").1;
+            let rank = hit.windows;
+            hit.windows += 1;
+            if (rank as usize) < evidence_limit {
+                hit.evidence.push(PendingEvidence {
+                    rank,
+                    window: w,
+                    sentence: first,
+                    first: range(first),
+                    second: range(second),
+                });
             }
         }
         c.pairs = pairs;
@@ -218,15 +237,23 @@ impl Contribution {
         ex: &Extraction,
         window: Window,
     ) -> Contribution {
-        // (mentions, windows, last window seen) per entity; mentions come in text order.
-        let mut entities: BTreeMap<u32, (u32, u32, usize)> = BTreeMap::new();
-        for m in &ex.mentions {
-            let w = window.of(m);
-            let e = entities.entry(m.entity).or_insert((0, 0, usize::MAX));
-            e.0 += 1;
-            if e.2 != w {
-                e.1 += 1;
-                e.2 = w;
+        // (entity, window) of every mention, grouped by entity in text order.
+        let mut seen: Vec<(u32, usize)> = ex
+            .mentions
+            .iter()
+            .map(|m| (m.entity, window.of(m)))
+            .collect();
+        seen.sort_by_key(|&(e, _)| e);
+        // (entity, mentions, windows)
+        let mut entities: Vec<(u32, u32, u32)> = Vec::new();
+        for (k, &(e, w)) in seen.iter().enumerate() {
+            let new_window = k == 0 || seen[k - 1] != (e, w);
+            match entities.last_mut() {
+                Some(last) if last.0 == e => {
+                    last.1 += 1;
+                    last.2 += u32::from(new_window);
+                }
+                _ => entities.push((e, 1, 1)),
             }
         }
         let windows = match window {
@@ -238,14 +265,15 @@ impl Contribution {
             doc: doc.id.clone(),
             seq: 0,
             date: doc.date.clone(),
+            month: doc.date.as_deref().and_then(month_of),
             entities: entities
                 .into_iter()
-                .map(|(e, (mentions, windows, _))| {
+                .map(|(e, mentions, windows)| {
                     (e, mentions, windows, roles_at(dict, e, doc.date.as_deref()))
                 })
                 .collect(),
             windows: windows as u64,
-            pairs: BTreeMap::new(),
+            pairs: Vec::new(),
             relations: BTreeMap::new(),
             mentions: ex.mentions.len() as u64,
         }
@@ -392,6 +420,13 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: &Option<St
     }
 }
 
+/// The [`Months`] key of a `YYYY-MM…` date.
+fn month_of(date: &str) -> Option<u32> {
+    let year: u32 = date.get(..4)?.parse().ok()?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    Some(year * 12 + month.checked_sub(1)?)
+}
+
 /// Counts by month, keyed `YYYY * 12 + MM - 1` while accumulating (a lookup per pair and
 /// document must not compare strings); [`Months::labelled`] gives `YYYY-MM` keys.
 #[derive(Debug, Clone, Default)]
@@ -399,12 +434,7 @@ struct Months(BTreeMap<u32, u64>);
 
 impl Months {
     /// Adds `n` to the month of `date` (`YYYY-MM` or `YYYY-MM-DD`; nothing for a year alone).
-    fn add(&mut self, date: &Option<String>, n: u64) {
-        let month = date.as_deref().and_then(|d| {
-            let year: u32 = d.get(..4)?.parse().ok()?;
-            let month: u32 = d.get(5..7)?.parse().ok()?;
-            Some(year * 12 + month - 1)
-        });
+    fn add(&mut self, month: Option<u32>, n: u64) {
         if let Some(m) = month {
             *self.0.entry(m).or_default() += n;
         }
@@ -459,14 +489,14 @@ impl Accumulator {
             for (i, count) in n.roles.iter_mut().enumerate() {
                 *count += roles >> i & 1;
             }
-            n.timeline.add(&c.date, u64::from(mentions));
+            n.timeline.add(c.month, u64::from(mentions));
         }
         for (pair, hit) in c.pairs {
             let e = self.edges.entry(pair).or_default();
             e.count += u64::from(hit.windows);
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
-            e.timeline.add(&c.date, u64::from(hit.windows));
+            e.timeline.add(c.month, u64::from(hit.windows));
             for p in hit.evidence {
                 let key = (p.rank, c.doc.as_str(), c.seq, p.window);
                 let kept = &mut e.evidence;
@@ -496,7 +526,7 @@ impl Accumulator {
             r.count += u64::from(hit.sentences);
             r.documents += 1;
             widen(&mut r.first_date, &mut r.last_date, &c.date);
-            r.timeline.add(&c.date, u64::from(hit.sentences));
+            r.timeline.add(c.month, u64::from(hit.sentences));
             r.evidence.extend(hit.evidence);
             r.evidence.sort_by(|a, b| a.0.cmp(&b.0));
             r.evidence.truncate(self.evidence_limit);

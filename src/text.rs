@@ -47,9 +47,14 @@ pub enum Case {
 #[derive(Debug, Clone)]
 pub struct Folded {
     text: String,
-    /// `starts[i]` is the original byte offset of the character that produced folded byte `i`;
-    /// `starts[text.len()]` is the end of the folded region in the original.
-    starts: Vec<u32>,
+    /// Where the map from match-form bytes to original bytes changes, in match-form order:
+    /// `(folded, original, run)`. From a run anchor on, folded byte `folded + k` came from
+    /// original byte `original + k` (an ASCII run copied as is); every byte from a character
+    /// anchor on, up to the next anchor, came from the character at `original`. Most text is
+    /// ASCII, so a document has few anchors instead of one offset per byte.
+    anchors: Vec<(u32, u32, bool)>,
+    /// The original offset of the end of the folded region.
+    end: u32,
 }
 
 impl Folded {
@@ -57,34 +62,34 @@ impl Folded {
     pub fn new(raw: &str, from: usize) -> Folded {
         let bytes = raw.as_bytes();
         let mut text: Vec<u8> = Vec::with_capacity(bytes.len() - from);
-        let mut starts: Vec<u32> = Vec::with_capacity(bytes.len() - from + 1);
+        let mut anchors: Vec<(u32, u32, bool)> = Vec::new();
         let mut last_space = true;
         let mut i = from;
         while i < bytes.len() {
             // The common case: a run of ASCII bytes that fold to themselves lower-cased and
             // need no space collapsing is copied in one go.
-            let run = bytes[i..]
-                .iter()
-                .enumerate()
-                .take_while(|&(k, &b)| {
-                    plain_ascii(b)
-                        && !(b == b' '
-                            && (if k == 0 {
-                                last_space
-                            } else {
-                                bytes[i + k - 1] == b' '
-                            }))
-                })
-                .count();
-            if run > 0 {
-                text.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
-                starts.extend(i as u32..(i + run) as u32);
-                i += run;
-                last_space = bytes[i - 1] == b' ';
+            let mut j = i;
+            let mut space = last_space;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if !plain_ascii(b) || (b == b' ' && space) {
+                    break;
+                }
+                space = b == b' ';
+                j += 1;
+            }
+            if j > i {
+                let at = text.len();
+                anchors.push((at as u32, i as u32, true));
+                text.extend_from_slice(&bytes[i..j]);
+                text[at..].make_ascii_lowercase();
+                i = j;
+                last_space = space;
                 continue;
             }
             // Line ends, other spaces, backticks and non-ASCII characters, one at a time.
             let c = raw[i..].chars().next().expect("i is on a char boundary");
+            let at = text.len();
             fold_char(c, Case::Fold, |d| {
                 if d == ' ' {
                     if last_space {
@@ -95,15 +100,19 @@ impl Folded {
                     last_space = d == '\n';
                 }
                 let mut utf8 = [0; 4];
-                let encoded = d.encode_utf8(&mut utf8);
-                text.extend_from_slice(encoded.as_bytes());
-                starts.extend(std::iter::repeat_n(i as u32, encoded.len()));
+                text.extend_from_slice(d.encode_utf8(&mut utf8).as_bytes());
             });
+            if text.len() > at {
+                anchors.push((at as u32, i as u32, false));
+            }
             i += c.len_utf8();
         }
-        starts.push(raw.len() as u32);
         let text = String::from_utf8(text).expect("built from whole characters");
-        Folded { text, starts }
+        Folded {
+            text,
+            anchors,
+            end: raw.len() as u32,
+        }
     }
 
     /// The match form.
@@ -111,18 +120,33 @@ impl Folded {
         &self.text
     }
 
+    /// The original offset of the character that produced match-form byte `i` (the end of the
+    /// folded region for `i == text.len()`).
+    fn start_of(&self, i: usize) -> u32 {
+        if i >= self.text.len() {
+            return self.end;
+        }
+        let k = self.anchors.partition_point(|a| a.0 as usize <= i) - 1;
+        let (folded, original, run) = self.anchors[k];
+        if run {
+            original + (i as u32 - folded)
+        } else {
+            original
+        }
+    }
+
     /// Maps a span of the match form to the span of the original text it came from. A span
     /// that ends inside the expansion of one original character is widened to include it.
     pub fn original_span(&self, start: usize, end: usize) -> Range<usize> {
-        let s = self.starts[start] as usize;
+        let s = self.start_of(start) as usize;
         let mut e = end;
         if e > start {
-            let last = self.starts[e - 1];
-            while e < self.text.len() && self.starts[e] == last {
+            let last = self.start_of(e - 1);
+            while e < self.text.len() && self.start_of(e) == last {
                 e += 1;
             }
         }
-        s..self.starts[e] as usize
+        s..self.start_of(e) as usize
     }
 }
 
@@ -473,8 +497,9 @@ mod tests {
             "Saudi-Arabie\u{0308} İstanbul Łódź Ørsted",
         ] {
             let f = Folded::new(raw, 0);
+            let starts = (0..=f.text.len()).map(|i| f.start_of(i)).collect();
             assert_eq!(
-                (f.text.clone(), f.starts.clone()),
+                (f.text.clone(), starts),
                 folded_by_definition(raw),
                 "{raw:?}"
             );
