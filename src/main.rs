@@ -38,6 +38,7 @@ use std::process::ExitCode;
 struct UsageError(String);
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     let args = Args::parse();
     match run(args) {
         Ok(code) => code,
@@ -749,3 +750,14 @@ impl Observer for Reporter {
 /// spends a third of the time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Tells mimalloc to keep freed pages instead of returning them to the system 10 ms later.
+/// Every batch of articles frees what the one before allocated; returned pages come back as
+/// fresh pages the kernel must zero again (80,000 page faults and a sixth of the time on a
+/// 100 MB build). Memory stays bounded: freed pages are reused, not added to.
+fn keep_freed_memory() {
+    /// `mi_option_purge_delay` in mimalloc.h.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets one option value; no allocation depends on it being set at a given time.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
+}
