@@ -353,8 +353,12 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
     // Every quotation mark is '"', '\'', or starts with byte C2 (« ») or E2 (the others).
-    let candidates = text.bytes().enumerate();
-    for (i, _) in candidates.filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+    let bytes = text.as_bytes();
+    let candidates = merged(
+        memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes),
+        memchr::memchr_iter(0xC2, bytes),
+    );
+    for i in candidates {
         let c = text[i..]
             .chars()
             .next()
@@ -397,19 +401,17 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
     let mut quotes: Option<Vec<Range<usize>>> = None;
     let mut cuts = Vec::new();
     let mut i = 0;
-    // Terminators are '.', '!', '?' and '…' (E2 80 A6), found without decoding.
-    let next_terminator = |from: usize| {
-        bytes[from..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-            .map(|k| from + k)
-    };
-    while let Some(at) = next_terminator(i) {
-        i = at;
-        if bytes[i] == 0xE2 && !text[i..].starts_with('…') {
-            i += 1;
+    // Terminators are '.', '!', '?' and '…', found without decoding.
+    let terminators = merged(
+        memchr::memchr3_iter(b'.', b'!', b'?', bytes),
+        memchr::memmem::find_iter(bytes, "…".as_bytes()),
+    );
+    for at in terminators {
+        if at < i {
+            // Inside the run of terminators ending the previous candidate.
             continue;
         }
+        i = at;
         let c = text[i..].chars().next().expect("i is on a char boundary");
         // The run of terminators and closing quotes/brackets that ends the sentence.
         let mut end = i;
@@ -436,6 +438,19 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
         i = end;
     }
     cuts
+}
+
+/// The positions two ascending iterators yield, in ascending order.
+fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// Whether the token that ends `before` (the text up to a full stop) is an abbreviation or an
