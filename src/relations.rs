@@ -197,7 +197,8 @@ impl Reader<'_> {
         let sentence = &self.ex.segments.sentences[s];
         let text = &self.doc.text;
         let mentions = self.mentions(s);
-        let mut out = Vec::new();
+        // About one token per six bytes of Dutch text.
+        let mut out = Vec::with_capacity((sentence.end - sentence.start) / 5 + 4);
         let mut mi = 0;
         let mut p = sentence.start;
         let end = sentence.end;
@@ -258,7 +259,9 @@ impl Reader<'_> {
 
     /// Replaces each "beide partijen" phrase with one token.
     fn mark_sides(&self, mut toks: Vec<Token>) -> Vec<Token> {
-        if self.g.sides.is_empty() {
+        let starts_phrase =
+            |t: &Token| matches!(&t.tok, Tok::Word(w) if self.g.sides_first.contains(w.as_str()));
+        if !toks.iter().any(starts_phrase) {
             return toks;
         }
         let is_phrase = |at: &[Token], phrase: &[String]| {
@@ -275,7 +278,9 @@ impl Reader<'_> {
                 skip -= 1;
                 continue;
             }
-            if let Some(phrase) = self.g.sides.iter().find(|p| is_phrase(&toks[i..], p)) {
+            if starts_phrase(&toks[i])
+                && let Some(phrase) = self.g.sides.iter().find(|p| is_phrase(&toks[i..], p))
+            {
                 let n = phrase.len();
                 out.push(Token {
                     tok: Tok::Sides,

@@ -274,6 +274,8 @@ pub struct Grammar {
     pub adjective_endings: Vec<String>,
     /// Phrases standing for an article's two sides ("beide partijen"), as folded words.
     pub sides: Vec<Vec<String>>,
+    /// The first word of every phrase in `sides`.
+    pub sides_first: WordSet,
     /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
     pub accusation: Vec<Word>,
 }
@@ -286,6 +288,9 @@ pub struct CueSet {
     pub cues: Vec<Cue>,
     /// Cues by their first word, when it is an exact word.
     pub by_first: HashMap<String, Vec<usize>>,
+    /// The keys of `by_first`: most words of a sentence start no cue, and this set turns
+    /// them away before hashing.
+    pub first_words: WordSet,
     /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
     /// three bytes: a word need only be tried against the cues its own ending selects.
     pub by_last3: HashMap<[u8; 3], Vec<usize>>,
@@ -296,7 +301,13 @@ pub struct CueSet {
 impl CueSet {
     /// The cues that may start at `word` (a superset of those whose first word matches it).
     pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
-        let exact = self.by_first.get(word).into_iter().flatten();
+        let exact = self
+            .first_words
+            .contains(word)
+            .then(|| self.by_first.get(word))
+            .flatten()
+            .into_iter()
+            .flatten();
         let suffix = last3(word)
             .and_then(|k| self.by_last3.get(&k))
             .into_iter()
@@ -332,14 +343,22 @@ fn fold_words(list: &[String]) -> WordSet {
 }
 
 /// A grammar list of folded words. Most words of a sentence are in no list, so a test of
-/// their length and first byte turns them away before any hashing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// their first byte and length turns them away before any hashing.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordSet {
-    /// Bit `min(len, 63)` for every word's byte length.
-    lengths: u64,
-    /// Bit `b` for every word's first byte `b`.
-    firsts: [u64; 4],
+    /// For each first byte, bit `min(len, 63)` for the byte length of every word starting
+    /// with it.
+    first_len: Box<[u64; 256]>,
     words: HashSet<String>,
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet {
+            first_len: Box::new([0; 256]),
+            words: HashSet::default(),
+        }
+    }
 }
 
 impl WordSet {
@@ -347,8 +366,7 @@ impl WordSet {
         let Some(&first) = word.as_bytes().first() else {
             return self.words.contains(word);
         };
-        self.lengths >> word.len().min(63) & 1 == 1
-            && self.firsts[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+        self.first_len[usize::from(first)] >> word.len().min(63) & 1 == 1
             && self.words.contains(word)
     }
 }
@@ -362,9 +380,8 @@ impl WordSet {
 impl Extend<String> for WordSet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
         for word in words {
-            self.lengths |= 1 << word.len().min(63);
             if let Some(&first) = word.as_bytes().first() {
-                self.firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+                self.first_len[usize::from(first)] |= 1 << word.len().min(63);
             }
             self.words.insert(word);
         }
@@ -559,6 +576,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             grammar: Grammar::default(),
             cues: Vec::new(),
             by_first: HashMap::default(),
+            first_words: WordSet::default(),
             by_last3: HashMap::default(),
             wild_first: Vec::new(),
         });
@@ -602,6 +620,11 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                         .adjective_endings
                         .iter()
                         .map(|e| fold_str(e, Case::Fold))
+                        .collect(),
+                    sides_first: g
+                        .sides
+                        .iter()
+                        .filter_map(|s| phrase_words(s).into_iter().next())
                         .collect(),
                     sides: g.sides.iter().map(|s| phrase_words(s)).collect(),
                     accusation,
@@ -715,7 +738,10 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
     for set in &mut sets {
         for (i, cue) in set.cues.iter().enumerate() {
             match &cue.words[0] {
-                Word::Exact(w) => set.by_first.entry(w.clone()).or_default().push(i),
+                Word::Exact(w) => {
+                    set.first_words.extend([w.clone()]);
+                    set.by_first.entry(w.clone()).or_default().push(i);
+                }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
                     set.by_last3.entry(k).or_default().push(i);
                 }
