@@ -92,7 +92,8 @@ struct List {
     members: Vec<usize>,
     first: usize,
     last: usize,
-    gov: Option<String>,
+    /// The governing preposition (inline: no allocation).
+    gov: Option<CompactString>,
     bare: bool,
 }
 
@@ -197,6 +198,7 @@ impl Reader<'_> {
         let sentence = &self.ex.segments.sentences[s];
         let text = &self.doc.text;
         let mentions = self.mentions(s);
+        let first_mention = self.by_sentence.get(&s).map_or(0, |r| r.0);
         // About one token per six bytes of Dutch text.
         let mut out = Vec::with_capacity((sentence.end - sentence.start) / 5 + 4);
         let mut mi = 0;
@@ -210,7 +212,7 @@ impl Reader<'_> {
                 && m.start <= p
             {
                 out.push(Token {
-                    tok: Tok::Actor(mi + self.by_sentence[&s].0),
+                    tok: Tok::Actor(first_mention + mi),
                     start: m.start,
                     end: m.end,
                 });
@@ -486,7 +488,7 @@ impl Reader<'_> {
         unit: &[usize],
         used: &[bool],
         first: usize,
-    ) -> (Option<String>, bool) {
+    ) -> (Option<CompactString>, bool) {
         let mut p = first;
         let mut steps = 0;
         while p > 0 && steps < 3 {
@@ -512,7 +514,7 @@ impl Reader<'_> {
                     && self
                         .word(&toks[unit[r - 1]])
                         .is_some_and(|w| self.g.representative.contains(w));
-                return (Some(w.to_string()), represents);
+                return (Some(CompactString::from(w)), represents);
             }
         }
         (None, true)
@@ -716,7 +718,7 @@ impl Reader<'_> {
         // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
         // ("die door de TTP worden opgeëist").
         let agent = lists.iter().find(|l| {
-            l.gov.as_ref().is_some_and(|g| self.g.agent.contains(g))
+            l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
                 && ((l.first > cue_end && l.first <= cue_end + 3)
                     || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
         });
@@ -746,7 +748,9 @@ impl Reader<'_> {
                     .iter()
                     .rev()
                     .find(|l| {
-                        l.gov.as_ref().is_some_and(|g| cue.target.contains(g))
+                        l.gov
+                            .as_deref()
+                            .is_some_and(|g| cue.target.iter().any(|t| t == g))
                             && before.iter().any(|b| b.bare && b.last < l.first)
                     })
                     .copied()
@@ -755,7 +759,7 @@ impl Reader<'_> {
         let between = after
             .iter()
             .find(|l| {
-                l.gov.as_ref().is_some_and(|g| self.g.between.contains(g))
+                l.gov.as_deref().is_some_and(|g| self.g.between.contains(g))
                     && l.members.len() >= 2
                     && l.first <= cue_end + 6
             })
