@@ -129,7 +129,21 @@ struct PairHit {
 #[derive(Debug, Clone)]
 struct RelationHit {
     sentences: u32,
-    evidence: Vec<(EvidenceKey, RelationEvidence)>,
+    evidence: Vec<PendingRelation>,
+}
+
+/// Evidence of one relation, not yet quoted (see [`PendingEvidence`]).
+#[derive(Debug, Clone)]
+struct PendingRelation {
+    rank: u32,
+    /// The sentence holding the cue, and the first sentence quoted.
+    sentence: usize,
+    first_sentence: usize,
+    first: (usize, usize),
+    second: (usize, usize),
+    source_text: String,
+    target_text: String,
+    cue: String,
 }
 
 /// What one document adds to the graph.
@@ -280,15 +294,12 @@ impl Contribution {
     }
 
     /// Adds the document's relations ([`crate::relations::find`]), keeping at most
-    /// `evidence_limit` quoted sentences per relation.
-    pub fn add_relations(
-        &mut self,
-        doc: &Document,
-        seq: u64,
-        ex: &Extraction,
-        found: &[Found],
-        evidence_limit: usize,
-    ) {
+    /// `evidence_limit` sentences per relation to quote.
+    pub fn add_relations(&mut self, ex: &Extraction, found: Vec<Found>, evidence_limit: usize) {
+        let range = |k: usize| {
+            let s = &ex.segments.sentences[k];
+            (s.start, s.end)
+        };
         for f in found {
             let hit = self
                 .relations
@@ -300,24 +311,17 @@ impl Contribution {
             let rank = hit.sentences;
             hit.sentences += 1;
             if (rank as usize) < evidence_limit {
-                let key = EvidenceKey {
+                let (a, b) = (f.first_sentence, f.sentence);
+                hit.evidence.push(PendingRelation {
                     rank,
-                    doc: doc.id.clone(),
-                    seq,
-                    window: f.sentence as u32,
-                };
-                hit.evidence.push((
-                    key,
-                    RelationEvidence {
-                        doc: doc.id.clone(),
-                        date: doc.date.clone(),
-                        sentence: f.first_sentence,
-                        text: quote_sentences(doc, ex, f.first_sentence, f.sentence),
-                        source_text: f.source_text.clone(),
-                        target_text: f.target_text.clone(),
-                        cue: f.cue.clone(),
-                    },
-                ));
+                    sentence: f.sentence,
+                    first_sentence: f.first_sentence,
+                    first: range(a.min(b)),
+                    second: range(a.max(b)),
+                    source_text: f.source_text,
+                    target_text: f.target_text,
+                    cue: f.cue,
+                });
             }
         }
     }
@@ -374,6 +378,30 @@ fn quote(text: &str, first: (usize, usize), second: (usize, usize)) -> String {
             &text[second.0..second.1]
         )
     }
+}
+
+/// Inserts one piece of evidence of contribution `c` into `kept` (sorted, at most `limit`
+/// long) if it makes the cut; `make` quotes it only then.
+fn keep<T>(
+    kept: &mut Vec<(EvidenceKey, T)>,
+    limit: usize,
+    c: &Contribution,
+    rank: u32,
+    window: u32,
+    make: impl FnOnce() -> T,
+) {
+    let at = kept.partition_point(|(k, _)| k.as_tuple() < (rank, c.doc.as_str(), c.seq, window));
+    if at >= limit {
+        return;
+    }
+    let key = EvidenceKey {
+        rank,
+        doc: c.doc.clone(),
+        seq: c.seq,
+        window,
+    };
+    kept.insert(at, (key, make()));
+    kept.truncate(limit);
 }
 
 #[derive(Debug, Clone, Default)]
@@ -471,12 +499,12 @@ impl Accumulator {
 
     /// Merges one article's contribution; `text` is the article's text, for the evidence that
     /// is kept.
-    pub fn add(&mut self, c: Contribution, text: &str) {
+    pub fn add(&mut self, mut c: Contribution, text: &str) {
         self.articles += 1;
         self.dated_articles += u64::from(c.date.is_some());
         self.mentions += c.mentions;
         self.windows += c.windows;
-        for (entity, mentions, windows, roles) in c.entities {
+        for &(entity, mentions, windows, roles) in &c.entities {
             let n = self.nodes.entry(entity).or_default();
             n.mentions += u64::from(mentions);
             n.windows += u64::from(windows);
@@ -491,45 +519,53 @@ impl Accumulator {
             }
             n.timeline.add(c.month, u64::from(mentions));
         }
-        for (pair, hit) in c.pairs {
+        for (pair, hit) in std::mem::take(&mut c.pairs) {
             let e = self.edges.entry(pair).or_default();
             e.count += u64::from(hit.windows);
             e.documents += 1;
             widen(&mut e.first_date, &mut e.last_date, &c.date);
             e.timeline.add(c.month, u64::from(hit.windows));
             for p in hit.evidence {
-                let key = (p.rank, c.doc.as_str(), c.seq, p.window);
-                let kept = &mut e.evidence;
-                let at = kept.partition_point(|(k, _)| k.as_tuple() < key);
-                if at >= self.evidence_limit {
-                    continue;
-                }
-                let text = quote(text, p.first, p.second);
-                let evidence = Evidence {
-                    doc: c.doc.clone(),
-                    date: c.date.clone(),
-                    sentence: p.sentence,
-                    text,
-                };
-                let key = EvidenceKey {
-                    rank: p.rank,
-                    doc: c.doc.clone(),
-                    seq: c.seq,
-                    window: p.window,
-                };
-                kept.insert(at, (key, evidence));
-                kept.truncate(self.evidence_limit);
+                keep(
+                    &mut e.evidence,
+                    self.evidence_limit,
+                    &c,
+                    p.rank,
+                    p.window,
+                    || Evidence {
+                        doc: c.doc.clone(),
+                        date: c.date.clone(),
+                        sentence: p.sentence,
+                        text: quote(text, p.first, p.second),
+                    },
+                );
             }
         }
-        for (key, hit) in c.relations {
+        for (key, hit) in std::mem::take(&mut c.relations) {
             let r = self.relations.entry(key).or_default();
             r.count += u64::from(hit.sentences);
             r.documents += 1;
             widen(&mut r.first_date, &mut r.last_date, &c.date);
             r.timeline.add(c.month, u64::from(hit.sentences));
-            r.evidence.extend(hit.evidence);
-            r.evidence.sort_by(|a, b| a.0.cmp(&b.0));
-            r.evidence.truncate(self.evidence_limit);
+            for p in hit.evidence {
+                let window = p.sentence as u32;
+                keep(
+                    &mut r.evidence,
+                    self.evidence_limit,
+                    &c,
+                    p.rank,
+                    window,
+                    || RelationEvidence {
+                        doc: c.doc.clone(),
+                        date: c.date.clone(),
+                        sentence: p.first_sentence,
+                        text: quote(text, p.first, p.second),
+                        source_text: p.source_text,
+                        target_text: p.target_text,
+                        cue: p.cue,
+                    },
+                );
+            }
         }
     }
 

@@ -292,7 +292,7 @@ pub fn build_periods(
             };
             if opts.relations {
                 let found = relations::find(dict, doc, &ex);
-                c.add_relations(doc, seq, &ex, &found, opts.evidence_limit);
+                c.add_relations(&ex, found, opts.evidence_limit);
             }
             c
         },
