@@ -132,15 +132,10 @@ struct RelationHit {
     evidence: Vec<PendingRelation>,
 }
 
-/// Evidence of one relation, not yet quoted (see [`PendingEvidence`]).
+/// Evidence of one relation, not yet quoted. Its window is the sentence holding the cue.
 #[derive(Debug, Clone)]
 struct PendingRelation {
-    rank: u32,
-    /// The sentence holding the cue, and the first sentence quoted.
-    sentence: usize,
-    first_sentence: usize,
-    first: (usize, usize),
-    second: (usize, usize),
+    at: PendingEvidence,
     source_text: String,
     target_text: String,
     cue: String,
@@ -313,11 +308,13 @@ impl Contribution {
             if (rank as usize) < evidence_limit {
                 let (a, b) = (f.first_sentence, f.sentence);
                 hit.evidence.push(PendingRelation {
-                    rank,
-                    sentence: f.sentence,
-                    first_sentence: f.first_sentence,
-                    first: range(a.min(b)),
-                    second: range(a.max(b)),
+                    at: PendingEvidence {
+                        rank,
+                        window: f.sentence as u32,
+                        sentence: f.first_sentence,
+                        first: range(a.min(b)),
+                        second: range(a.max(b)),
+                    },
                     source_text: f.source_text,
                     target_text: f.target_text,
                     cue: f.cue,
@@ -548,18 +545,18 @@ impl Accumulator {
             widen(&mut r.first_date, &mut r.last_date, &c.date);
             r.timeline.add(c.month, u64::from(hit.sentences));
             for p in hit.evidence {
-                let window = p.sentence as u32;
+                let at = &p.at;
                 keep(
                     &mut r.evidence,
                     self.evidence_limit,
                     &c,
-                    p.rank,
-                    window,
+                    at.rank,
+                    at.window,
                     || RelationEvidence {
                         doc: c.doc.clone(),
                         date: c.date.clone(),
-                        sentence: p.first_sentence,
-                        text: quote(text, p.first, p.second),
+                        sentence: at.sentence,
+                        text: quote(text, at.first, at.second),
                         source_text: p.source_text,
                         target_text: p.target_text,
                         cue: p.cue,
