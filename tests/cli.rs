@@ -248,7 +248,7 @@ fn extract_to_a_file() {
 }
 
 #[test]
-fn a_dictionary_error_names_file_and_line_and_writes_nothing() {
+fn a_dictionary_error_names_file_line_and_column_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let dict = dir.path().join("bad.toml");
     fs::write(
@@ -272,15 +272,15 @@ fn a_dictionary_error_names_file_and_line_and_writes_nothing() {
     let err = stderr(&out);
     let file = dict.display().to_string();
     assert!(
-        err.contains(&format!("{file}:8: duplicate entity id \"x\"")),
+        err.contains(&format!("{file}:8:6: duplicate entity id \"x\"")),
         "{err}"
     );
     assert!(
-        err.contains(&format!("{file}:9: unknown kind \"militia\"")),
+        err.contains(&format!("{file}:9:8: unknown kind \"militia\"")),
         "{err}"
     );
     assert!(
-        err.contains(&format!("{file}:11: entity \"x\": empty alias")),
+        err.contains(&format!("{file}:11:23: entity \"x\": empty alias")),
         "{err}"
     );
     assert_eq!(

@@ -324,11 +324,11 @@ fn dict_check_reports_errors_with_file_and_line_and_fails() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("bad.toml:6: entity \"x\": role from \"2020-13\" is not a date"),
+        err.contains("bad.toml:6:54: entity \"x\": role from \"2020-13\" is not a date"),
         "{err}"
     );
     assert!(
-        err.contains("bad.toml:6: entity \"x\": role names unknown id \"nowhere\""),
+        err.contains("bad.toml:6:36: entity \"x\": role names unknown id \"nowhere\""),
         "{err}"
     );
     let out = ok(&["dict", "check", "--verbose"]);

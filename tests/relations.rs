@@ -403,15 +403,15 @@ agent = ["door"]
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("cues.toml:7: relation \"attack\": cameo \"42\""),
+        err.contains("cues.toml:7:1: relation \"attack\": cameo \"42\""),
         "{err}"
     );
     assert!(
-        err.contains("cues.toml:7: relation \"attack\": color \"red\""),
+        err.contains("cues.toml:7:1: relation \"attack\": color \"red\""),
         "{err}"
     );
     assert!(
-        err.contains("cues.toml:13: cue names unknown relation type \"hug\""),
+        err.contains("cues.toml:13:1: cue names unknown relation type \"hug\""),
         "{err}"
     );
 }

@@ -1,7 +1,7 @@
 //! Checks for people who maintain dictionaries, beyond what makes a dictionary invalid: aliases
 //! that a longer alias of another entity takes over, and aliases likely to match ordinary words.
 
-use super::{Dictionary, Kind};
+use super::{Dictionary, Kind, Pos};
 use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ pub struct AliasRow {
     #[serde(skip)]
     pub file: PathBuf,
     #[serde(skip)]
-    pub line: usize,
+    pub line: Pos,
 }
 
 /// What a finding is about.
@@ -36,7 +36,7 @@ pub enum FindingKind {
 pub struct Finding {
     pub kind: FindingKind,
     pub file: PathBuf,
-    pub line: usize,
+    pub line: Pos,
     pub message: String,
 }
 
@@ -155,7 +155,7 @@ mod tests {
              aliases = [\"vs\", \"Verenigde Staten\"]\nexact = [\"USA\"]\n",
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].starts_with("d.toml:5: warning: alias \"vs\" (us) is a common word"));
+        assert!(f[0].starts_with("d.toml:5:12: warning: alias \"vs\" (us) is a common word"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Relation cue dictionaries: relation types, trigger phrases and the function words the
 //! direction rules need, read from the same TOML files as the entities and checked the same way
-//! (every problem as `file:line`).
+//! (every problem as `file:line:column`).
 //!
 //! A language-free file defines the relation types:
 //!
@@ -37,7 +37,7 @@
 //! A phrase ending in `$` must end its clause (`namen … in$`: "in" as a particle, not a
 //! preposition).
 
-use super::{Kind, Problem};
+use super::{Kind, Pos, Problem};
 use crate::text::{Case, fold_str, is_word_char};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -120,12 +120,12 @@ pub(super) struct RawGrammar {
 pub(super) struct CueFile {
     file: PathBuf,
     lang: Option<String>,
-    grammar: Option<(usize, RawGrammar)>,
-    relations: Vec<(usize, RawRelation)>,
+    grammar: Option<(Pos, RawGrammar)>,
+    relations: Vec<(Pos, RawRelation)>,
     cues: Vec<(usize, RawCue)>,
     /// Line of each phrase, by cue and phrase index.
-    phrase_lines: Vec<Vec<usize>>,
-    text_lines: Vec<usize>,
+    phrase_lines: Vec<Vec<Pos>>,
+    text_lines: Vec<Pos>,
 }
 
 impl CueFile {
@@ -136,7 +136,7 @@ impl CueFile {
         grammar: Option<Spanned<RawGrammar>>,
         relations: Vec<Spanned<RawRelation>>,
         cues: Vec<Spanned<RawCue>>,
-        line: impl Fn(usize) -> usize,
+        line: impl Fn(usize) -> Pos,
     ) -> Option<CueFile> {
         if grammar.is_none() && relations.is_empty() && cues.is_empty() {
             return None;
@@ -456,11 +456,11 @@ pub fn parse_phrase(phrase: &str) -> Result<Vec<Word>, String> {
 /// adding every problem found.
 pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relations {
     let mut types: Vec<RelationType> = Vec::new();
-    let mut defined: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-    let mut pending: Vec<(usize, PathBuf, usize, String, String)> = Vec::new();
+    let mut defined: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
+    let mut pending: Vec<(usize, PathBuf, Pos, String, String)> = Vec::new();
     for f in &files {
         for (line, r) in &f.relations {
-            let mut problem = |line: usize, message: String| {
+            let mut problem = |line: Pos, message: String| {
                 problems.push(Problem {
                     file: f.file.clone(),
                     line,
@@ -568,8 +568,8 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
     }
 
     let mut by_lang: BTreeMap<Option<String>, CueSet> = BTreeMap::new();
-    let mut grammar_at: BTreeMap<Option<String>, (PathBuf, usize)> = BTreeMap::new();
-    let mut cue_at: BTreeMap<Option<String>, (PathBuf, usize)> = BTreeMap::new();
+    let mut grammar_at: BTreeMap<Option<String>, (PathBuf, Pos)> = BTreeMap::new();
+    let mut cue_at: BTreeMap<Option<String>, (PathBuf, Pos)> = BTreeMap::new();
     for f in files {
         let set = by_lang.entry(f.lang.clone()).or_insert_with(|| CueSet {
             lang: f.lang.clone(),
@@ -645,7 +645,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             cue_at
                 .entry(f.lang.clone())
                 .or_insert((f.file.clone(), line));
-            let mut problem = |line: usize, message: String| {
+            let mut problem = |line: Pos, message: String| {
                 problems.push(Problem {
                     file: f.file.clone(),
                     line,

@@ -1,6 +1,6 @@
 //! Reading dictionary files into located entities, with every problem tied to a file and line.
 
-use super::{Attributes, DictionaryError, Entity, Kind, Problem, Role, cues};
+use super::{Attributes, DictionaryError, Entity, Kind, Pos, Problem, Role, cues};
 use crate::input::parse_date;
 use crate::text::{Case, fold_str, is_word_char};
 use serde::Deserialize;
@@ -68,7 +68,7 @@ struct RawEntity {
     surname: bool,
     country: Option<Spanned<String>>,
     subtype: Option<String>,
-    acts_for: Option<String>,
+    acts_for: Option<Spanned<String>>,
     lat: Option<Spanned<f64>>,
     lon: Option<Spanned<f64>>,
     #[serde(default)]
@@ -81,7 +81,7 @@ pub(super) struct AliasAt {
     pub text: String,
     pub exact: bool,
     pub file: PathBuf,
-    pub line: usize,
+    pub line: Pos,
     pub entity_id: String,
 }
 
@@ -100,9 +100,11 @@ pub(super) struct Located {
     pub entity: Entity,
     pub aliases: Vec<AliasAt>,
     pub file: PathBuf,
-    pub line: usize,
+    pub line: Pos,
     /// Where each role's `of` was written, to report an unknown id.
-    pub role_lines: Vec<usize>,
+    pub role_lines: Vec<Pos>,
+    /// Where `acts_for` was written, to report an unknown id.
+    pub acts_for_at: Option<Pos>,
 }
 
 /// Extra aliases for an entity defined elsewhere, with where they were written.
@@ -110,7 +112,7 @@ pub(super) struct Extension {
     pub id: String,
     pub aliases: Vec<AliasAt>,
     pub file: PathBuf,
-    pub line: usize,
+    pub line: Pos,
 }
 
 /// What the files hold once parsed: entities, extensions and every problem found.
@@ -128,7 +130,7 @@ pub(super) struct Parsed {
 }
 
 impl Located {
-    pub fn problem(&self, line: usize, message: String) -> Problem {
+    pub fn problem(&self, line: Pos, message: String) -> Problem {
         Problem {
             file: self.file.clone(),
             line,
@@ -175,22 +177,30 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DictionaryError> {
     Ok(())
 }
 
-/// Where each line of a file starts, to turn byte offsets into 1-based lines without
-/// rescanning the file for every alias.
-pub(super) struct Lines {
+/// Where each line of a file starts, to turn byte offsets into 1-based lines and columns
+/// without rescanning the file for every alias.
+pub(super) struct Lines<'a> {
+    text: &'a str,
     starts: Vec<usize>,
 }
 
-impl Lines {
-    pub(super) fn new(text: &str) -> Lines {
+impl<'a> Lines<'a> {
+    pub(super) fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(after_newlines(text));
-        Lines { starts }
+        Lines { text, starts }
     }
 
-    /// The 1-based line of a byte offset.
-    pub(super) fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+    /// The 1-based line and column (counted in characters) of a byte offset.
+    pub(super) fn line(&self, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let end = offset.min(self.text.len());
+        let column = self
+            .text
+            .get(start..end)
+            .map_or(1, |before| before.chars().count() + 1);
+        Pos::new(line, column)
     }
 }
 
@@ -212,7 +222,7 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
         let raw: RawFile = match toml::from_str(text) {
             Ok(r) => r,
             Err(e) => {
-                let line = e.span().map_or(1, |s| lines.line(s.start));
+                let line = e.span().map_or(Pos::new(1, 1), |s| lines.line(s.start));
                 parsed.problems.push(Problem {
                     file: file.clone(),
                     line,
@@ -326,15 +336,10 @@ fn check_aliases(
     aliases
 }
 
-fn check_entity(
-    file: &Path,
-    lines: &Lines,
-    line: usize,
-    raw: RawEntity,
-) -> (Located, Vec<Problem>) {
+fn check_entity(file: &Path, lines: &Lines, line: Pos, raw: RawEntity) -> (Located, Vec<Problem>) {
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| lines.line(span.start);
-    let mut problem = |line: usize, message: String| {
+    let mut problem = |line: Pos, message: String| {
         problems.push(Problem {
             file: file.to_path_buf(),
             line,
@@ -394,6 +399,7 @@ fn check_entity(
         }
     }
     let aliases = check_aliases(file, lines, &id, &raw.aliases, &raw.exact, &mut problems);
+    let acts_for_at = raw.acts_for.as_ref().map(|a| at(a.span()));
     let mut roles = Vec::new();
     let mut role_lines = Vec::new();
     for role in raw.roles {
@@ -451,7 +457,7 @@ fn check_entity(
         attributes: Attributes {
             country: raw.country.map(Spanned::into_inner),
             subtype: raw.subtype,
-            acts_for: raw.acts_for,
+            acts_for: raw.acts_for.map(Spanned::into_inner),
             lat: raw.lat.map(Spanned::into_inner),
             lon: raw.lon.map(Spanned::into_inner),
         },
@@ -462,6 +468,7 @@ fn check_entity(
         file: file.to_path_buf(),
         line: id_line,
         role_lines,
+        acts_for_at,
     };
     (located, problems)
 }

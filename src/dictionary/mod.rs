@@ -20,7 +20,7 @@
 //! ```
 //!
 //! The label is what outputs show; it is matched only when listed among the aliases. Every
-//! problem is reported as `file:line: message`, and all problems are reported at once: syntax
+//! problem is reported as `file:line:column: message`, and all problems are reported at once: syntax
 //! errors, unknown fields or kinds, duplicate ids, empty aliases, an alias listed twice or on
 //! two entities (after folding: `Kabul` and `kabul` are the same alias), and `acts_for` naming
 //! an unknown id.
@@ -162,11 +162,30 @@ pub struct Attributes {
     pub lon: Option<f64>,
 }
 
-/// A dictionary problem at a place in a file.
+/// A place in a dictionary file: 1-based line and column (in characters), shown `line:column`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn new(line: usize, column: usize) -> Pos {
+        Pos { line, column }
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A dictionary problem at a place in a file, shown `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: PathBuf,
-    pub line: usize,
+    pub line: Pos,
     pub message: String,
 }
 
@@ -273,8 +292,9 @@ impl Dictionary {
         } = parsed;
         let relations = cues::compile(cue_files, &mut problems);
         let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
-        let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-        let mut role_lines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut ids: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
+        let mut role_lines: BTreeMap<String, Vec<Pos>> = BTreeMap::new();
+        let mut acts_for_at: BTreeMap<String, Pos> = BTreeMap::new();
         for l in located {
             if let Some((file, line)) = ids.get(&l.entity.id) {
                 problems.push(l.problem(
@@ -290,6 +310,9 @@ impl Dictionary {
             }
             ids.insert(l.entity.id.clone(), (l.file.clone(), l.line));
             role_lines.insert(l.entity.id.clone(), l.role_lines.clone());
+            if let Some(at) = l.acts_for_at {
+                acts_for_at.insert(l.entity.id.clone(), at);
+            }
             let aliases = l.aliases.clone();
             entities.push((l.entity, aliases));
         }
@@ -332,7 +355,7 @@ impl Dictionary {
                 let (file, line) = &ids[&e.id];
                 problems.push(Problem {
                     file: file.clone(),
-                    line: *line,
+                    line: acts_for_at.get(&e.id).copied().unwrap_or(*line),
                     message: format!("entity {:?}: acts_for names unknown id {target:?}", e.id),
                 });
             }
@@ -526,6 +549,42 @@ mod tests {
     }
 
     #[test]
+    fn aliases_that_cannot_match_are_errors_at_their_column() {
+        // (alias as written in TOML, expected message after "d.toml:5:12: entity \"a\": ")
+        let table = [
+            (r#""""#, "empty alias"),
+            (r#""   ""#, "empty alias"),
+            (r#""\u200B\u200D""#, "empty alias"),
+            (r#""\u0301\u0308""#, "empty alias"),
+            (r#""\u202E\u2066""#, "empty alias"),
+            (
+                r#""!!""#,
+                "alias \"!!\" has no letter or digit, so it cannot match",
+            ),
+            (r#""-–— ·""#, "has no letter or digit, so it cannot match"),
+            (r#""\u00AD.""#, "has no letter or digit, so it cannot match"),
+        ];
+        for (alias, why) in table {
+            let p = problems(&format!(
+                "[[entity]]\nid = \"a\"\nkind = \"group\"\nlabel = \"A\"\naliases = [{alias}]\n"
+            ));
+            assert_eq!(p.len(), 1, "{alias}: {p:?}");
+            assert!(
+                p[0].starts_with("d.toml:5:12: entity \"a\": "),
+                "{alias}: {p:?}"
+            );
+            assert!(p[0].contains(why), "{alias}: {p:?}");
+        }
+        // Still matchable: letters behind marks and invisible characters.
+        for alias in [r#""\u200BKabul""#, r#""Saudi-Arabie\u0308""#, r#""7""#] {
+            let p = problems(&format!(
+                "[[entity]]\nid = \"a\"\nkind = \"group\"\nlabel = \"A\"\naliases = [{alias}]\n"
+            ));
+            assert!(p.is_empty(), "{alias}: {p:?}");
+        }
+    }
+
+    #[test]
     fn language_layers_extend_entities_and_can_be_left_out() {
         let base = "[[entity]]\nid = \"us\"\nkind = \"state\"\nlabel = \"VS\"\naliases = [\"Verenigde Staten\"]\n";
         let en = "lang = \"en\"\n\n[[extend]]\nid = \"us\"\naliases = [\"Americans\"]\nexact = [\"US\"]\n";
@@ -544,8 +603,8 @@ mod tests {
         assert_eq!(
             p,
             vec![
-                "d.toml:1: lang \"english\" must be a two-letter ISO 639-1 code such as \"en\"",
-                "d.toml:2: extend names unknown entity id \"nobody\"",
+                "d.toml:1:8: lang \"english\" must be a two-letter ISO 639-1 code such as \"en\"",
+                "d.toml:2:1: extend names unknown entity id \"nobody\"",
             ]
         );
     }
@@ -572,26 +631,26 @@ country = "PK"
     }
 
     #[test]
-    fn syntax_errors_name_file_and_line() {
+    fn syntax_errors_name_file_line_and_column() {
         let p = problems("[[entity]]\nid = \"a\"\nkind = \n");
         assert_eq!(p.len(), 1);
-        assert!(p[0].starts_with("d.toml:3: "), "{p:?}");
+        assert!(p[0].starts_with("d.toml:3:8: "), "{p:?}");
     }
 
     #[test]
-    fn unknown_kind_and_field_name_their_line() {
+    fn unknown_kind_and_field_name_their_line_and_column() {
         let p = problems(
             "[[entity]]\nid = \"a\"\nkind = \"tribe\"\nlabel = \"A\"\naliases = [\"A\"]\n",
         );
         assert_eq!(p.len(), 1);
         assert!(
-            p[0].starts_with("d.toml:3: unknown kind \"tribe\""),
+            p[0].starts_with("d.toml:3:8: unknown kind \"tribe\""),
             "{p:?}"
         );
         let p = problems(
             "[[entity]]\nid = \"a\"\nkind = \"group\"\nlabel = \"A\"\naliasses = [\"A\"]\n",
         );
-        assert!(p[0].starts_with("d.toml:5: "), "{p:?}");
+        assert!(p[0].starts_with("d.toml:5:1: "), "{p:?}");
         assert!(p[0].contains("aliasses"), "{p:?}");
     }
 
@@ -620,19 +679,19 @@ exact = ["!!"]
         );
         assert_eq!(p.len(), 4, "{p:?}");
         assert!(
-            p[0].starts_with("d.toml:5: entity \"a\": empty alias"),
+            p[0].starts_with("d.toml:5:21: entity \"a\": empty alias"),
             "{p:?}"
         );
         assert!(
-            p[1].starts_with("d.toml:8: duplicate entity id \"a\" (first defined at d.toml:2)"),
+            p[1].starts_with("d.toml:8:6: duplicate entity id \"a\" (first defined at d.toml:2:6)"),
             "{p:?}"
         );
         assert!(
-            p[2].starts_with("d.toml:17: alias \"alpha\" already defined at d.toml:5"),
+            p[2].starts_with("d.toml:17:12: alias \"alpha\" already defined at d.toml:5:12"),
             "{p:?}"
         );
         assert!(
-            p[3].starts_with("d.toml:18: entity \"c\": alias \"!!\" has no letter or digit"),
+            p[3].starts_with("d.toml:18:10: entity \"c\": alias \"!!\" has no letter or digit"),
             "{p:?}"
         );
     }
@@ -659,7 +718,7 @@ exact = ["Vs"]
             "[[entity]]\nid = \"us\"\nkind = \"state\"\nlabel = \"US\"\nexact = [\"VS\"]\n\n[[entity]]\nid = \"x\"\nkind = \"state\"\nlabel = \"X\"\naliases = [\"vs\"]\n",
         );
         assert!(
-            p[0].starts_with("d.toml:11: alias \"vs\" already defined at d.toml:5"),
+            p[0].starts_with("d.toml:11:12: alias \"vs\" already defined at d.toml:5:10"),
             "{p:?}"
         );
     }
@@ -671,7 +730,7 @@ exact = ["Vs"]
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(
-            p[0].starts_with("d.toml:2: entity id \"Kabul\" must be lowercase"),
+            p[0].starts_with("d.toml:2:6: entity id \"Kabul\" must be lowercase"),
             "{p:?}"
         );
         let p = problems(
@@ -680,7 +739,7 @@ exact = ["Vs"]
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(
             p[0].starts_with(
-                "d.toml:2: entity \"kabul\": acts_for names unknown id \"afghanistan\""
+                "d.toml:6:12: entity \"kabul\": acts_for names unknown id \"afghanistan\""
             ),
             "{p:?}"
         );
