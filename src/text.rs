@@ -293,23 +293,52 @@ fn push_paragraph(raw: &str, line: Range<usize>, seg: &mut Segments) {
     seg.paragraphs.push(range.clone());
     let text = &raw[range.clone()];
     let mut start = 0;
-    for cut in sentence_cuts(text) {
-        if let Some(r) = trim_range(text, start..cut) {
-            seg.sentences.push(Sentence {
-                start: range.start + r.start,
-                end: range.start + r.end,
-                paragraph,
-            });
+    for cut in sentence_cuts(text).into_iter().chain([text.len()]) {
+        for piece in bounded_pieces(text, start..cut) {
+            if let Some(r) = trim_range(text, piece) {
+                seg.sentences.push(Sentence {
+                    start: range.start + r.start,
+                    end: range.start + r.end,
+                    paragraph,
+                });
+            }
         }
         start = cut;
     }
-    if let Some(r) = trim_range(text, start..text.len()) {
-        seg.sentences.push(Sentence {
-            start: range.start + r.start,
-            end: range.start + r.end,
-            paragraph,
-        });
-    }
+}
+
+/// The longest a sentence may be, in bytes. Scraped text without sentence punctuation (a
+/// 50 MB line of comma-separated names, a table flattened to one line) would otherwise be one
+/// "sentence" in which every actor co-occurs with every other, each edge quoting all of it.
+/// News sentences stay far below this: the longest in the seeds is 426 bytes.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Cuts `range` of `text` into pieces of at most [`MAX_SENTENCE_BYTES`], each ending after the
+/// last white space before the limit (or at the last character boundary when there is none).
+fn bounded_pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    std::iter::from_fn(move || {
+        if start >= range.end {
+            return None;
+        }
+        let mut end = range.end;
+        if end - start > MAX_SENTENCE_BYTES {
+            let window = &text.as_bytes()[start..start + MAX_SENTENCE_BYTES];
+            end = match memchr::memrchr3(b' ', b'\n', b'\t', window) {
+                Some(space) if space > 0 => start + space + 1,
+                _ => {
+                    let mut at = start + MAX_SENTENCE_BYTES;
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                }
+            };
+        }
+        let piece = start..end;
+        start = end;
+        Some(piece)
+    })
 }
 
 /// Shrinks a range to exclude surrounding white space (and invisible format characters);
@@ -398,7 +427,7 @@ fn quote_spans(text: &str) -> Vec<Range<usize>> {
 fn sentence_cuts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     // Quotations are looked for only once a paragraph has a possible cut.
-    let mut quotes: Option<Vec<Range<usize>>> = None;
+    let mut quotes: Option<QuoteIndex> = None;
     let mut cuts = Vec::new();
     let mut i = 0;
     // Terminators are '.', '!', '?' and '…', found without decoding.
@@ -428,8 +457,8 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
             .find(|c| !c.is_whitespace())
             .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
         if spaced && starts_sentence {
-            let quotes = quotes.get_or_insert_with(|| quote_spans(text));
-            let in_quote = quotes.iter().any(|q| q.start < i && end <= q.end);
+            let quotes = quotes.get_or_insert_with(|| QuoteIndex::new(quote_spans(text)));
+            let in_quote = quotes.covers(i, end);
             let abbreviation = c == '.' && is_abbreviation(&text[..i]);
             if !in_quote && !abbreviation {
                 cuts.push(end);
@@ -438,6 +467,38 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
         i = end;
     }
     cuts
+}
+
+/// Quotation spans sorted by start, with the furthest end reached by any span so far, so that
+/// "is this cut inside a quotation" costs a binary search, not a pass over every quotation of
+/// the paragraph (quadratic on a scraped paragraph of megabytes).
+struct QuoteIndex {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl QuoteIndex {
+    fn new(mut spans: Vec<Range<usize>>) -> QuoteIndex {
+        spans.sort_by_key(|q| q.start);
+        let starts = spans.iter().map(|q| q.start).collect();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |far, q| {
+                *far = q.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        QuoteIndex {
+            starts,
+            furthest_end,
+        }
+    }
+
+    /// Whether some quotation starts before `at` and ends at or after `end`.
+    fn covers(&self, at: usize, end: usize) -> bool {
+        let opened = self.starts.partition_point(|&s| s < at);
+        opened > 0 && self.furthest_end[opened - 1] >= end
+    }
 }
 
 /// The positions two ascending iterators yield, in ascending order.
