@@ -159,6 +159,11 @@ pub struct InputArgs {
     /// No progress bar and no summary line (warnings are still printed).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Also write a JSON report of what was read: articles, skipped input and warnings, each
+    /// with its file (and line) and reason.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 /// Output formats of `build`.
@@ -441,6 +446,7 @@ pub struct BuildConfig {
     pub dict: DictSelection,
     pub threads: usize,
     pub quiet: bool,
+    pub report: Option<PathBuf>,
     pub out: PathBuf,
     pub window: Window,
     pub range: DateRange,
@@ -494,6 +500,7 @@ impl BuildArgs {
             dict: self.input.dict,
             threads: self.input.threads,
             quiet: self.input.quiet,
+            report: self.input.report,
             out: self.out,
             window: self.window,
             range,

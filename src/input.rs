@@ -55,12 +55,66 @@ impl Document {
     }
 }
 
-/// Input that was skipped, with the reason.
+/// Input that was skipped (or kept with a warning), with the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skip {
     /// `path` or `path:line`.
     pub origin: String,
+    /// The kind of problem, for counting (`--report`).
+    pub why: Why,
+    /// What exactly was wrong, for people.
     pub reason: String,
+}
+
+/// Kinds of unusable input, named in the summary line and in `--report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Why {
+    /// Bytes that are not UTF-8: the file or line is skipped (not decoded lossily, so that no
+    /// offset or quotation ever points into replaced text).
+    InvalidUtf8,
+    /// A file with NUL bytes: not text.
+    Binary,
+    /// An article with no text.
+    Empty,
+    /// A JSON Lines line that is not a JSON object with a string `text` and an `id`.
+    MalformedJson,
+    /// A file or folder that could not be read.
+    Unreadable,
+    /// A folder reached again through a symbolic link.
+    SymlinkLoop,
+    /// Neither a regular file nor a folder (a FIFO, a socket, a device).
+    NotAFile,
+    /// A date that does not exist; the article is kept without one (a warning).
+    ImpossibleDate,
+    /// An article id used before; the article is kept (a warning).
+    DuplicateId,
+}
+
+impl Why {
+    /// The name used in `--report` and the summary line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Why::InvalidUtf8 => "invalid_utf8",
+            Why::Binary => "binary",
+            Why::Empty => "empty",
+            Why::MalformedJson => "malformed_json",
+            Why::Unreadable => "unreadable",
+            Why::SymlinkLoop => "symlink_loop",
+            Why::NotAFile => "not_a_file",
+            Why::ImpossibleDate => "impossible_date",
+            Why::DuplicateId => "duplicate_id",
+        }
+    }
+}
+
+impl Skip {
+    pub fn new(origin: impl Into<String>, why: Why, reason: impl Into<String>) -> Skip {
+        Skip {
+            origin: origin.into(),
+            why,
+            reason: reason.into(),
+        }
+    }
 }
 
 /// What reading produces: an article, a skipped piece of input, or a note about an article
@@ -93,6 +147,8 @@ pub enum Source {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub sources: Vec<Source>,
+    /// Files and folders found while walking that cannot be read (reported before any article).
+    pub skipped: Vec<Skip>,
 }
 
 impl Sources {
@@ -100,6 +156,7 @@ impl Sources {
     /// files in sorted order, `-` for standard input.
     pub fn discover(inputs: &[PathBuf]) -> Result<Sources, InputError> {
         let mut sources = Vec::new();
+        let mut skipped = Vec::new();
         for input in inputs {
             if input.as_os_str() == "-" {
                 sources.push(Source::Stdin);
@@ -115,15 +172,23 @@ impl Sources {
                 },
             })?;
             if meta.is_dir() {
-                let mut found = Vec::new();
-                walk(input, &mut found)?;
-                found.sort();
-                sources.extend(found.into_iter().map(classify));
+                // The folder named on the command line must be readable; below it, what cannot
+                // be read is skipped with a message.
+                fs::read_dir(input).map_err(|e| InputError::Io {
+                    path: input.clone(),
+                    source: e,
+                })?;
+                let mut walk = Walk::default();
+                walk.dir(input);
+                walk.found.sort();
+                walk.skipped.sort_by(|a, b| a.origin.cmp(&b.origin));
+                sources.extend(walk.found.into_iter().map(classify));
+                skipped.extend(walk.skipped);
             } else {
                 sources.push(classify(input.clone()));
             }
         }
-        Ok(Sources { sources })
+        Ok(Sources { sources, skipped })
     }
 
     /// Total size in bytes of the file sources (standard input counts as 0), for progress.
@@ -139,7 +204,8 @@ impl Sources {
 
     /// Streams the articles of every source in order.
     pub fn documents(&self) -> impl Iterator<Item = Item> + '_ {
-        self.sources.iter().flat_map(read_source)
+        let skipped = self.skipped.iter().cloned().map(Item::Skipped);
+        skipped.chain(self.sources.iter().flat_map(read_source))
     }
 }
 
@@ -151,28 +217,102 @@ fn classify(path: PathBuf) -> Source {
     }
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let entries = fs::read_dir(dir).map_err(|e| InputError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| InputError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
-        let path = entry.path();
-        let file_type = entry.file_type().map_err(|e| InputError::Io {
-            path: path.clone(),
-            source: e,
-        })?;
-        if file_type.is_dir() {
-            walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
-            found.push(path);
-        }
+fn is_article_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt" || e == "jsonl")
+}
+
+/// A recursive walk of a folder that follows symbolic links, reads each real folder once, and
+/// records what it cannot read instead of stopping.
+#[derive(Default)]
+struct Walk {
+    found: Vec<PathBuf>,
+    skipped: Vec<Skip>,
+    /// Real paths of the folders on the way down (a link back to one of them is a loop).
+    ancestors: Vec<PathBuf>,
+    /// Real paths of every folder read (one reached twice is read once).
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn skip(&mut self, path: &Path, why: Why, reason: String) {
+        self.skipped
+            .push(Skip::new(path.display().to_string(), why, reason));
     }
-    Ok(())
+
+    fn dir(&mut self, dir: &Path) {
+        let real = match fs::canonicalize(dir) {
+            Ok(r) => r,
+            Err(e) => return self.skip(dir, Why::Unreadable, format!("cannot read folder: {e}")),
+        };
+        if self.ancestors.contains(&real) {
+            return self.skip(
+                dir,
+                Why::SymlinkLoop,
+                format!("symbolic link loop back to {}", real.display()),
+            );
+        }
+        if !self.seen.insert(real.clone()) {
+            return self.skip(
+                dir,
+                Why::SymlinkLoop,
+                format!(
+                    "folder {} already read through another path",
+                    real.display()
+                ),
+            );
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.skip(dir, Why::Unreadable, format!("cannot read folder: {e}")),
+        };
+        // Sorted, so that which of two paths to the same folder is read does not depend on
+        // the order the file system lists them in.
+        let mut listed = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => listed.push(entry),
+                Err(e) => {
+                    self.skip(dir, Why::Unreadable, format!("cannot list folder: {e}"));
+                    break;
+                }
+            }
+        }
+        listed.sort_by_key(fs::DirEntry::path);
+        self.ancestors.push(real);
+        for entry in listed {
+            let path = entry.path();
+            let file_type = match entry.file_type() {
+                Ok(t) => t,
+                Err(e) => {
+                    self.skip(&path, Why::Unreadable, format!("cannot read: {e}"));
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                self.dir(&path);
+            } else if file_type.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => self.dir(&path),
+                    Ok(m) if is_article_file(&path) && !m.is_file() => {
+                        self.skip(&path, Why::NotAFile, "not a regular file".into())
+                    }
+                    Ok(_) if is_article_file(&path) => self.found.push(path),
+                    Ok(_) => {}
+                    Err(e) if is_article_file(&path) => {
+                        self.skip(&path, Why::Unreadable, format!("broken symbolic link: {e}"))
+                    }
+                    Err(_) => {}
+                }
+            } else if is_article_file(&path) {
+                if file_type.is_file() {
+                    self.found.push(path);
+                } else {
+                    self.skip(&path, Why::NotAFile, "not a regular file".into());
+                }
+            }
+        }
+        self.ancestors.pop();
+    }
 }
 
 fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
@@ -185,20 +325,22 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
                 .unwrap_or_else(|| origin.clone());
             match fs::read(path) {
                 Ok(bytes) => Box::new(text_document(id, origin, bytes).into_iter()),
-                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
+                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip::new(
                     origin,
-                    reason: format!("cannot read: {e}"),
-                }))),
+                    Why::Unreadable,
+                    format!("cannot read: {e}"),
+                )))),
             }
         }
         Source::Jsonl(path) => {
             let origin = path.display().to_string();
             match fs::File::open(path) {
                 Ok(f) => Box::new(JsonLines::new(origin, Box::new(BufReader::new(f)))),
-                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
+                Err(e) => Box::new(std::iter::once(Item::Skipped(Skip::new(
                     origin,
-                    reason: format!("cannot read: {e}"),
-                }))),
+                    Why::Unreadable,
+                    format!("cannot read: {e}"),
+                )))),
             }
         }
         Source::Stdin => {
@@ -206,10 +348,11 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
             let first = match stdin.fill_buf() {
                 Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
                 Err(e) => {
-                    return Box::new(std::iter::once(Item::Skipped(Skip {
-                        origin: "<stdin>".into(),
-                        reason: format!("cannot read: {e}"),
-                    })));
+                    return Box::new(std::iter::once(Item::Skipped(Skip::new(
+                        "<stdin>",
+                        Why::Unreadable,
+                        format!("cannot read: {e}"),
+                    ))));
                 }
             };
             if first == Some(b'{') {
@@ -220,10 +363,11 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
                     Ok(_) => {
                         Box::new(text_document("stdin".into(), "<stdin>".into(), bytes).into_iter())
                     }
-                    Err(e) => Box::new(std::iter::once(Item::Skipped(Skip {
-                        origin: "<stdin>".into(),
-                        reason: format!("cannot read: {e}"),
-                    }))),
+                    Err(e) => Box::new(std::iter::once(Item::Skipped(Skip::new(
+                        "<stdin>",
+                        Why::Unreadable,
+                        format!("cannot read: {e}"),
+                    )))),
                 }
             }
         }
@@ -232,16 +376,24 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
 
 /// Builds the article of a text file; a warning item precedes it when its date is impossible.
 fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return vec![Item::Skipped(Skip::new(
+            origin,
+            Why::Binary,
+            format!("binary file, not text (NUL byte at offset {at})"),
+        ))];
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return vec![Item::Skipped(Skip {
+            return vec![Item::Skipped(Skip::new(
                 origin,
-                reason: format!(
+                Why::InvalidUtf8,
+                format!(
                     "not valid UTF-8 (first bad byte at offset {})",
                     e.utf8_error().valid_up_to()
                 ),
-            })];
+            ))];
         }
     };
     let mut items = Vec::new();
@@ -251,16 +403,24 @@ fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
             match parse_date(token) {
                 Some(d) => (Some(d), bom + len),
                 None => {
-                    items.push(Item::Warning(Skip {
-                    origin: format!("{origin}:1"),
-                    reason: format!("impossible date {token:?} in the date header; article kept without a date"),
-                }));
+                    items.push(Item::Warning(Skip::new(
+                        format!("{origin}:1"),
+                        Why::ImpossibleDate,
+                        format!("impossible date {token:?} in the date header; article kept without a date"),
+                    )));
                     (None, bom + len)
                 }
             }
         }
         None => (None, bom),
     };
+    if is_blank(&text[body_start..]) {
+        return vec![Item::Skipped(Skip::new(
+            origin,
+            Why::Empty,
+            "empty article: no text",
+        ))];
+    }
     items.push(Item::Document(Document {
         id,
         date,
@@ -271,6 +431,13 @@ fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
         origin,
     }));
     items
+}
+
+/// True when `text` has nothing to read: only white space and invisible format characters.
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{00AD}' | '\u{2060}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 /// Recognises a ` date YYYY-MM[-DD]` header; returns the date token and the header length
@@ -369,19 +536,56 @@ impl<'a> JsonLines<'a> {
         }
     }
 
+    /// Stops reading this file, with `item` as its last word.
+    fn give_up(&mut self, item: Item) {
+        self.pending.push_back(item);
+        self.reader = Box::new(io::empty());
+    }
+
+    /// Parses what `read_until` returned: one line, or several when lines end in a lone
+    /// carriage return (old Mac line ends; JSON strings cannot hold a raw CR, so it only ever
+    /// ends a line).
+    fn parse_chunk(&mut self, buf: &[u8]) {
+        let buf = buf.strip_suffix(b"\n").unwrap_or(buf);
+        let buf = buf.strip_suffix(b"\r").unwrap_or(buf);
+        for line in buf.split(|&b| b == b'\r') {
+            self.line += 1;
+            self.parse_line(line);
+            if matches!(self.pending.back(), Some(Item::Skipped(s)) if s.why == Why::Binary) {
+                return;
+            }
+        }
+    }
+
     /// Parses one line into `pending`: nothing for a blank line, a skip, or an article preceded
     /// by a warning about its date.
     fn parse_line(&mut self, buf: &[u8]) {
         let origin = format!("{}:{}", self.origin, self.line);
-        let skip = |reason: String| {
-            Item::Skipped(Skip {
-                origin: origin.clone(),
-                reason,
-            })
+        if let Some(at) = memchr::memchr(0, buf) {
+            let skip = Skip::new(
+                origin,
+                Why::Binary,
+                format!(
+                    "binary data, not JSON Lines (NUL byte at offset {at} of the line); rest of file skipped"
+                ),
+            );
+            return self.give_up(Item::Skipped(skip));
+        }
+        let skip = |why: Why, reason: String| Item::Skipped(Skip::new(origin.clone(), why, reason));
+        let buf = match buf.strip_prefix("\u{FEFF}".as_bytes()) {
+            Some(rest) if self.line == 1 => rest,
+            _ => buf,
         };
-        let Ok(line) = std::str::from_utf8(buf) else {
-            self.pending.push_back(skip("not valid UTF-8".into()));
-            return;
+        let line = match std::str::from_utf8(buf) {
+            Ok(line) => line,
+            Err(e) => {
+                let at = e.valid_up_to();
+                self.pending.push_back(skip(
+                    Why::InvalidUtf8,
+                    format!("not valid UTF-8 (first bad byte at offset {at} of the line)"),
+                ));
+                return;
+            }
         };
         if line.trim().is_empty() {
             return;
@@ -389,29 +593,39 @@ impl<'a> JsonLines<'a> {
         let article: JsonArticle = match serde_json::from_str(line) {
             Ok(a) => a,
             Err(e) => {
-                self.pending
-                    .push_back(skip(format!("malformed JSON line: {e}")));
+                self.pending.push_back(skip(
+                    Why::MalformedJson,
+                    format!("malformed JSON line: {e}"),
+                ));
                 return;
             }
         };
         let id = match article.id {
-            serde_json::Value::String(s) if !s.is_empty() => s,
+            serde_json::Value::String(s) if !s.trim().is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                self.pending
-                    .push_back(skip("\"id\" must be a non-empty string or a number".into()));
+                self.pending.push_back(skip(
+                    Why::MalformedJson,
+                    "\"id\" must be a non-empty string or a number".into(),
+                ));
                 return;
             }
         };
+        if is_blank(&article.text) {
+            self.pending
+                .push_back(skip(Why::Empty, "empty article: \"text\" is blank".into()));
+            return;
+        }
         let date = match article.date.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(d) => match parse_date(d) {
                 Some(d) => Some(d),
                 None => {
-                    self.pending.push_back(Item::Warning(Skip {
-                        origin: origin.clone(),
-                        reason: format!("impossible date {d:?}; article kept without a date"),
-                    }));
+                    self.pending.push_back(Item::Warning(Skip::new(
+                        origin.clone(),
+                        Why::ImpossibleDate,
+                        format!("impossible date {d:?}; article kept without a date"),
+                    )));
                     None
                 }
             },
@@ -439,18 +653,14 @@ impl Iterator for JsonLines<'_> {
             let mut buf = Vec::new();
             match self.reader.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
-                Ok(_) => {
-                    self.line += 1;
-                    self.parse_line(&buf);
-                }
+                Ok(_) => self.parse_chunk(&buf),
                 Err(e) => {
-                    self.line += 1;
-                    let item = Item::Skipped(Skip {
-                        origin: format!("{}:{}", self.origin, self.line),
-                        reason: format!("cannot read: {e}; rest of file skipped"),
-                    });
-                    self.reader = Box::new(io::empty());
-                    return Some(item);
+                    let skip = Skip::new(
+                        format!("{}:{}", self.origin, self.line + 1),
+                        Why::Unreadable,
+                        format!("cannot read: {e}; rest of file skipped"),
+                    );
+                    self.give_up(Item::Skipped(skip));
                 }
             }
         }

@@ -39,7 +39,7 @@ use analysis::time::{DateRange, Period};
 use dictionary::Dictionary;
 use extract::Extraction;
 use graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
-use input::{Document, Item, Skip, Sources};
+use input::{Document, Item, Skip, Sources, Why};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -203,13 +203,14 @@ impl Batches<'_> {
                         self.summary.warnings += 1;
                         observer.issue(
                             false,
-                            &Skip {
-                                origin: doc.origin.clone(),
-                                reason: format!(
+                            &Skip::new(
+                                doc.origin.clone(),
+                                Why::DuplicateId,
+                                format!(
                                     "article id {:?} was already used by an earlier article",
                                     doc.id
                                 ),
-                            },
+                            ),
                         );
                     }
                     bytes += doc.text.len();

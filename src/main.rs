@@ -68,20 +68,31 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Render(r) => render_command(&r),
         Command::Extract(e) => {
             let input = &e.input;
+            if e.output.as_os_str() != "-" {
+                refuse_inside_inputs(&e.output, &input.inputs, "--output")?;
+            }
+            check_report_writable(input.report.as_deref())?;
             let dict = load_dictionary(&input.dict)?;
             let sources = discover(&input.inputs)?;
-            let mut observer = Reporter::new(&sources, input.quiet);
+            let mut observer = Reporter::new(&sources, input);
             let summary = output::write_streaming(&e.output, |out| {
                 actorgraph::extract_jsonl(&sources, &dict, input.threads, out, &mut observer)
             })
             .with_context(|| format!("writing {}", e.output.display()))?;
             observer.finish();
+            observer.write_report(
+                "extract",
+                &input.inputs,
+                &summary,
+                exit_value(&summary),
+                None,
+            )?;
             if !input.quiet {
                 eprintln!(
                     "actorgraph: {} articles, {} mentions{}",
                     summary.articles,
                     summary.mentions,
-                    skipped_note(&summary)
+                    observer.note()
                 );
             }
             Ok(exit_for(&summary))
@@ -110,11 +121,18 @@ fn run(args: Args) -> Result<ExitCode> {
             let input = &s.input;
             let dict = load_dictionary(&input.dict)?;
             let sources = discover(&input.inputs)?;
-            let mut observer = Reporter::new(&sources, input.quiet);
+            let mut observer = Reporter::new(&sources, input);
             let (mut names, summary) =
                 actorgraph::suggest(&sources, &dict, input.threads, s.min_count, &mut observer)
                     .context("reading articles")?;
             observer.finish();
+            observer.write_report(
+                "suggest",
+                &input.inputs,
+                &summary,
+                exit_value(&summary),
+                None,
+            )?;
             if s.limit > 0 {
                 names.truncate(s.limit);
             }
@@ -140,7 +158,7 @@ fn run(args: Args) -> Result<ExitCode> {
                     "actorgraph: {} articles, {} names in no dictionary shown (count, articles){}",
                     summary.articles,
                     names.len(),
-                    skipped_note(&summary)
+                    observer.note()
                 );
             }
             Ok(exit_for(&summary))
@@ -260,10 +278,11 @@ fn eval(e: &cli::EvalArgs) -> Result<ExitCode> {
     let gold = Gold::read(&e.gold).map_err(|err| UsageError(err.to_string()))?;
     let dict = load_dictionary(&input.dict)?;
     let sources = discover(&input.inputs)?;
-    let mut observer = Reporter::new(&sources, input.quiet);
+    let mut observer = Reporter::new(&sources, input);
     let (found, summary) = actorgraph::entity_sets(&sources, &dict, input.threads, &mut observer)
         .context("reading articles")?;
     observer.finish();
+    observer.write_report("eval", &input.inputs, &summary, exit_value(&summary), None)?;
     let scores = score(&gold, &found, &dict).map_err(|unread| {
         UsageError(format!(
             "{}: {} gold articles are not in the input: {}",
@@ -334,8 +353,10 @@ fn discover(inputs: &[PathBuf]) -> Result<Sources> {
 }
 
 fn build(config: &BuildConfig) -> Result<ExitCode> {
+    refuse_inside_inputs(&config.out, &config.inputs, "--out")?;
     output::ensure_writable(&config.out)
         .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
+    check_report_writable(config.report.as_deref())?;
     let dict = load_dictionary(&config.dict)?;
     let mut formats = config.formats.list.clone();
     if formats.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
@@ -348,7 +369,7 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
     let sources = discover(&config.inputs)?;
-    let mut observer = Reporter::new(&sources, config.quiet);
+    let mut observer = Reporter::with(&sources, config.quiet, config.report.clone());
     let opts = BuildOptions {
         window: config.window,
         evidence_limit: config.evidence,
@@ -367,23 +388,38 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         .into_iter()
         .map(|(name, g)| (name, analyse(g, &config.analysis)))
         .collect();
-    if summary.articles == 0 && summary.out_of_range > 0 {
-        bail!(
+    let failure = if summary.articles == 0 && summary.out_of_range > 0 {
+        Some(format!(
             "none of the {} articles is dated within {}; nothing written",
             summary.out_of_range,
             range_text(&config.range)
-        );
-    }
-    if summary.articles == 0 {
-        bail!(
-            "no articles found in {} (expected .txt or .jsonl files); nothing written",
+        ))
+    } else if summary.articles == 0 {
+        Some(format!(
+            "no articles found in {} (expected .txt or .jsonl files{}); nothing written",
             config
                 .inputs
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
-        );
+                .join(", "),
+            if summary.skipped > 0 {
+                format!(", and {} inputs were skipped", summary.skipped)
+            } else {
+                String::new()
+            }
+        ))
+    } else {
+        None
+    };
+    let exit = if failure.is_some() {
+        3
+    } else {
+        exit_value(&summary)
+    };
+    observer.write_report("build", &config.inputs, &summary, exit, failure.as_deref())?;
+    if let Some(failure) = failure {
+        bail!(failure);
     }
 
     let mut files = outputs(&graph, &dict, config, &formats)?;
@@ -426,11 +462,70 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
             graph.graph.edge_count(),
             config.window,
             graph.relations.edge_count(),
-            skipped_note(&summary),
+            observer.note(),
             written.join(", ")
         );
     }
     Ok(exit_for(&summary))
+}
+
+/// Refuses an output inside one of the input folders: what is written there would be read as
+/// input by the next run (and `extract` output by this one).
+fn refuse_inside_inputs(out: &std::path::Path, inputs: &[PathBuf], option: &str) -> Result<()> {
+    let out_real = resolved(out);
+    for input in inputs {
+        if input.as_os_str() == "-" || !input.is_dir() {
+            continue;
+        }
+        let input_real = resolved(input);
+        if out_real.starts_with(&input_real) {
+            return Err(UsageError(format!(
+                "{option} {} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
+                out.display(),
+                input.display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path with symbolic links resolved, also for a path that does not exist yet
+/// (its nearest existing ancestor resolved, the rest appended).
+fn resolved(path: &std::path::Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return rest.iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// Checks before any work that the `--report` file's folder accepts new files.
+fn check_report_writable(report: Option<&std::path::Path>) -> Result<()> {
+    if let Some(path) = report {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        output::ensure_writable(dir).with_context(|| {
+            format!(
+                "--report {}: folder {} is not writable",
+                path.display(),
+                dir.display()
+            )
+        })?;
+    }
+    Ok(())
 }
 
 fn range_text(range: &DateRange) -> String {
@@ -673,34 +768,39 @@ fn render_command(args: &RenderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn skipped_note(summary: &ReadSummary) -> String {
-    match (summary.skipped, summary.warnings) {
-        (0, 0) => String::new(),
-        (s, 0) => format!(", {s} inputs skipped"),
-        (0, w) => format!(", {w} warnings"),
-        (s, w) => format!(", {s} inputs skipped, {w} warnings"),
-    }
+/// Exit code 1 when some input was skipped, else 0.
+fn exit_value(summary: &ReadSummary) -> u8 {
+    u8::from(summary.skipped > 0)
 }
 
 fn exit_for(summary: &ReadSummary) -> ExitCode {
-    if summary.skipped > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(exit_value(summary))
 }
 
 /// Prints skipped input and warnings to stderr, and a progress bar for long inputs when stderr
-/// is a terminal.
+/// is a terminal; counts them by kind for the summary line, and lists them for `--report`.
 struct Reporter {
     bar: Option<ProgressBar>,
+    /// Skipped input (`true`) and warnings (`false`) by kind.
+    counts: BTreeMap<(bool, &'static str), u64>,
+    /// Where to write the report, and what it lists so far (in input order).
+    report: Option<PathBuf>,
+    listed: Vec<serde_json::Value>,
+    unlisted: u64,
 }
 
 impl Reporter {
     /// Inputs smaller than this finish too fast for a progress bar to help.
     const BAR_MIN_BYTES: u64 = 4 << 20;
+    /// The report lists at most this many problems (and counts the rest), so that a corpus of
+    /// garbage cannot make it grow without bound.
+    const REPORT_LIST_MAX: usize = 100_000;
 
-    fn new(sources: &Sources, quiet: bool) -> Reporter {
+    fn new(sources: &Sources, input: &cli::InputArgs) -> Reporter {
+        Reporter::with(sources, input.quiet, input.report.clone())
+    }
+
+    fn with(sources: &Sources, quiet: bool, report: Option<PathBuf>) -> Reporter {
         let total = sources.total_bytes();
         let show = !quiet && std::io::stderr().is_terminal() && total >= Self::BAR_MIN_BYTES;
         let bar = show.then(|| {
@@ -713,7 +813,80 @@ impl Reporter {
             );
             bar
         });
-        Reporter { bar }
+        Reporter {
+            bar,
+            counts: BTreeMap::new(),
+            report,
+            listed: Vec::new(),
+            unlisted: 0,
+        }
+    }
+
+    /// ", 3 inputs skipped (2 empty, 1 binary), 1 warning (impossible_date)", or nothing.
+    fn note(&self) -> String {
+        let mut note = String::new();
+        for (skipped, noun) in [(true, "inputs skipped"), (false, "warnings")] {
+            let kinds: Vec<(&str, u64)> = self
+                .counts
+                .iter()
+                .filter(|((s, _), _)| *s == skipped)
+                .map(|((_, k), n)| (*k, *n))
+                .collect();
+            let total: u64 = kinds.iter().map(|(_, n)| n).sum();
+            if total == 0 {
+                continue;
+            }
+            let noun = match (total, skipped) {
+                (1, true) => "input skipped",
+                (1, false) => "warning",
+                _ => noun,
+            };
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            note.push_str(&format!(", {total} {noun} ({})", kinds.join(", ")));
+        }
+        note
+    }
+
+    /// Writes the `--report` file, if one was asked for: what was read and everything that was
+    /// skipped or warned about. Written also when the run then fails for lack of articles.
+    fn write_report(
+        &self,
+        command: &str,
+        inputs: &[PathBuf],
+        summary: &ReadSummary,
+        exit: u8,
+        error: Option<&str>,
+    ) -> Result<()> {
+        let Some(path) = &self.report else {
+            return Ok(());
+        };
+        let by_kind = |skipped: bool| -> serde_json::Map<String, serde_json::Value> {
+            self.counts
+                .iter()
+                .filter(|((s, _), _)| *s == skipped)
+                .map(|((_, k), n)| (k.to_string(), (*n).into()))
+                .collect()
+        };
+        let report = serde_json::json!({
+            "command": command,
+            "inputs": inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "articles": {
+                "read": summary.articles + summary.out_of_range,
+                "used": summary.articles,
+                "out_of_range": summary.out_of_range,
+            },
+            "mentions": summary.mentions,
+            "skipped": { "total": summary.skipped, "by_reason": by_kind(true) },
+            "warnings": { "total": summary.warnings, "by_reason": by_kind(false) },
+            "problems": self.listed,
+            "problems_not_listed": self.unlisted,
+            "exit_code": exit,
+            "error": error,
+        });
+        let mut bytes = serde_json::to_vec_pretty(&report)?;
+        bytes.push(b'\n');
+        output::write_files_atomically(&[(path.clone(), bytes)])
+            .with_context(|| format!("writing the report {}", path.display()))
     }
 
     fn finish(&mut self) {
@@ -732,6 +905,19 @@ impl Reporter {
 
 impl Observer for Reporter {
     fn issue(&mut self, skipped: bool, what: &Skip) {
+        *self.counts.entry((skipped, what.why.as_str())).or_default() += 1;
+        if self.report.is_some() {
+            if self.listed.len() < Self::REPORT_LIST_MAX {
+                self.listed.push(serde_json::json!({
+                    "origin": what.origin,
+                    "skipped": skipped,
+                    "kind": what.why.as_str(),
+                    "reason": what.reason,
+                }));
+            } else {
+                self.unlisted += 1;
+            }
+        }
         let verb = if skipped { "skipped" } else { "warning" };
         self.say(format!(
             "actorgraph: {verb}: {}: {}",
