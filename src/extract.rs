@@ -142,7 +142,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
         }
         taken_to = e;
         let Some(entity) = entity else { continue };
-        let span = folded.original_span(s, e);
+        let span = crate::text::trim_invisible_end(raw, folded.original_span(s, e));
         spans.push(Span {
             entity,
             start: span.start,

@@ -435,9 +435,8 @@ fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
 
 /// True when `text` has nothing to read: only white space and invisible format characters.
 fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{00AD}' | '\u{2060}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    })
+    text.chars()
+        .all(|c| c.is_whitespace() || crate::text::is_invisible(c))
 }
 
 /// Recognises a ` date YYYY-MM[-DD]` header; returns the date token and the header length

@@ -150,6 +150,27 @@ impl Folded {
     }
 }
 
+/// Invisible format characters the match form drops: soft hyphen, zero-width characters, the
+/// byte-order mark and bidirectional controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A span of the original text without the invisible characters it ends with (a mention of
+/// `Kabul` written inside bidi controls is `Kabul`, not `Kabul` and a pop-direction mark).
+pub fn trim_invisible_end(raw: &str, span: Range<usize>) -> Range<usize> {
+    let kept = raw[span.clone()].trim_end_matches(is_invisible);
+    span.start..span.start + kept.len()
+}
+
 /// Folds one character into zero or more match-form characters (see the module docs).
 pub fn fold_char(c: char, case: Case, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
@@ -172,18 +193,7 @@ fn fold_unicode(c: char, case: Case, mut emit: impl FnMut(char)) {
             | '\u{00BB}' => '"',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
             | '\u{2212}' => '-',
-            '\u{00AD}'
-            | '\u{200B}'
-            | '\u{200C}'
-            | '\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}' => {
-                return;
-            }
+            d if is_invisible(d) => return,
             '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
             '\u{0131}' => 'i',
             '\u{0142}' => 'l',
@@ -344,7 +354,7 @@ fn bounded_pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range
 /// Shrinks a range to exclude surrounding white space (and invisible format characters);
 /// `None` if nothing is left.
 fn trim_range(s: &str, r: Range<usize>) -> Option<Range<usize>> {
-    let blank = |c: char| c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}');
+    let blank = |c: char| c.is_whitespace() || is_invisible(c);
     let inner = &s[r.clone()];
     let lead = inner.len() - inner.trim_start_matches(blank).len();
     let body = inner.trim_matches(blank);
@@ -451,10 +461,12 @@ fn sentence_cuts(text: &str) -> Vec<usize> {
             end += ch.len_utf8();
         }
         let after = &text[end..];
-        let spaced = after.chars().next().is_some_and(char::is_whitespace);
+        // Invisible format characters (bidi marks around a name) neither space nor start.
+        let mut visible = after.chars().filter(|&c| !is_invisible(c));
+        let spaced = visible.next().is_some_and(char::is_whitespace);
         let starts_sentence = after
             .chars()
-            .find(|c| !c.is_whitespace())
+            .find(|&c| !c.is_whitespace() && !is_invisible(c))
             .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
         if spaced && starts_sentence {
             let quotes = quotes.get_or_insert_with(|| QuoteIndex::new(quote_spans(text)));
