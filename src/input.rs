@@ -374,6 +374,17 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
     }
 }
 
+/// Reads JSON Lines from `reader` as [`Sources::documents`] does for a `.jsonl` file named
+/// `origin` (for tools and fuzzing).
+pub fn jsonl_items<'a>(origin: &str, reader: impl BufRead + 'a) -> impl Iterator<Item = Item> + 'a {
+    JsonLines::new(origin.to_string(), Box::new(reader))
+}
+
+/// Reads the bytes of a `.txt` file as [`Sources::documents`] does (for tools and fuzzing).
+pub fn text_items(id: &str, origin: &str, bytes: Vec<u8>) -> Vec<Item> {
+    text_document(id.to_string(), origin.to_string(), bytes)
+}
+
 /// Builds the article of a text file; a warning item precedes it when its date is impossible.
 fn text_document(id: String, origin: String, bytes: Vec<u8>) -> Vec<Item> {
     if let Some(at) = memchr::memchr(0, &bytes) {
