@@ -7,11 +7,20 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
+/// A temporary file in `dir`, named `.actorgraph-XXXXXX.tmp` so that one left by a run killed
+/// while renaming (a window of microseconds) is recognisable.
+fn temporary_in(dir: &Path) -> io::Result<NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".actorgraph-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
 /// Checks early that `dir` exists (creating it if needed) and accepts new files, so a run
 /// fails before any work when it could not write its results.
 pub fn ensure_writable(dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    NamedTempFile::new_in(dir).map(drop)
+    temporary_in(dir).map(drop)
 }
 
 /// Writes each `(path, bytes)` to a temporary file beside its destination, then moves them all
@@ -24,7 +33,7 @@ pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let mut tmp = NamedTempFile::new_in(dir)?;
+        let mut tmp = temporary_in(dir)?;
         tmp.write_all(bytes)?;
         // Temporary files are private (0600); outputs are ordinary files others may read.
         #[cfg(unix)]
@@ -59,7 +68,7 @@ pub fn write_streaming<T>(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = NamedTempFile::new_in(dir)?;
+    let tmp = temporary_in(dir)?;
     let mut out = io::BufWriter::new(tmp);
     let value = fill(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
@@ -71,4 +80,44 @@ pub fn write_streaming<T>(
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_replaced_unless_every_file_could_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("graph.json");
+        std::fs::write(&first, "previous").unwrap();
+        // The second destination's folder cannot exist: its parent is a file.
+        std::fs::write(dir.path().join("blocker"), "").unwrap();
+        let second = dir.path().join("blocker/graph.gexf");
+        let result =
+            write_files_atomically(&[(first.clone(), b"new".to_vec()), (second, b"new".to_vec())]);
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "previous");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            left.iter().all(|n| !n.ends_with(".tmp")),
+            "temporary files removed: {left:?}"
+        );
+    }
+
+    #[test]
+    fn a_failed_stream_leaves_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentions.jsonl");
+        std::fs::write(&path, "previous").unwrap();
+        let result = write_streaming(&path, |out| {
+            out.write_all(b"half")?;
+            Err::<(), _>(io::Error::other("interrupted"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous");
+    }
 }

@@ -194,15 +194,19 @@ fn hostile_labels_survive_every_format() {
              [[entity]]\nid = \"kabul\"\nkind = \"place\"\nlabel = \"Kabul\"\naliases = [\"Kabul\"]\n",
             serde_json::to_string(label).unwrap()
         ),
-        " date 2021-08 De Bad Group, \"zo\" <zegt> men & meer, in Kabul.\n",
-        &[],
+        " date 2021-08 De Bad Group, \"zo\" <zegt> men & meer, in Kabul.\n\
+         De Bad Group valt Kabul aan \u{1} met </script> & \"raketten\" \u{202E}نعم.\n",
+        &["--dict", "dictionaries/relations"],
     );
-    assert_valid_gexf(&out.join("graph.gexf"));
-    assert!(
-        xmllint(&["--noout"], &out.join("graph.graphml"))
-            .status
-            .success()
-    );
+    for stem in ["graph", "relations"] {
+        assert_valid_gexf(&out.join(format!("{stem}.gexf")));
+        assert!(
+            xmllint(&["--noout"], &out.join(format!("{stem}.graphml")))
+                .status
+                .success(),
+            "{stem}.graphml"
+        );
+    }
     let check = r#"
 import csv, json, sys
 import networkx as nx
@@ -222,6 +226,25 @@ rows = list(csv.DictReader(open(out + "/nodes.csv", encoding="utf-8", newline=""
 assert [r["Label"] for r in rows if r["Id"] == "bad"] == [label]
 rows = list(csv.DictReader(open(out + "/edges.csv", encoding="utf-8", newline="")))
 assert sentence in rows[0]["evidence"], rows
+# The relation graph too, in every format; a control character (U+0001) cannot be held by XML,
+# so the XML formats drop it, and JSON keeps the sentence exactly.
+attack = 'De Bad Group valt Kabul aan \x01 met </script> & "raketten" \u202eنعم.'
+for name in ("graph", "relations"):
+    data = json.load(open(out + "/" + name + ".json", encoding="utf-8"))
+    g = nx.node_link_graph(data, edges="links")
+    assert g.nodes["bad"]["label"] == label, name
+    written = [n for n in data["nodes"] if n["id"] == "bad"][0]
+    assert dict(g.nodes["bad"]) == {k: v for k, v in written.items() if k != "id"}, name
+r = nx.node_link_graph(json.load(open(out + "/relations.json", encoding="utf-8")), edges="links")
+assert [e["text"] for e in r.edges["bad", "kabul", "attack"]["evidence"]] == [attack]
+for reader, ext in ((nx.read_gexf, "gexf"), (nx.read_graphml, "graphml")):
+    r = reader(out + "/relations." + ext)
+    assert r.nodes["bad"]["label"] == label, ext
+    edges = [d for _, _, d in r.edges(data=True)]
+    assert len(edges) == 1, edges
+    assert attack.replace("\x01", "") in edges[0]["evidence"], (ext, edges)
+rows = list(csv.DictReader(open(out + "/relations.csv", encoding="utf-8", newline="")))
+assert attack in rows[0]["evidence"], rows
 print("ok")
 "#;
     let script = dir.path().join("check.py");
@@ -232,6 +255,8 @@ print("ok")
     );
     if require_tool("dot", &["-V"], "apt-get install graphviz") {
         render_svg(&out.join("graph.dot"));
+        let svg = render_svg(&out.join("relations.dot"));
+        assert!(svg.contains("Bad &quot;Co&quot;"), "{svg}");
     }
 }
 
