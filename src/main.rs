@@ -1,8 +1,9 @@
 //! The `actorgraph` binary: parses arguments, runs the library, reports and maps errors to
 //! exit codes.
 //!
-//! Exit codes: 0 success; 1 finished, but some input was skipped; 2 usage or dictionary error;
-//! 3 input or output error (missing input, unwritable output, Graphviz failure).
+//! Exit codes: 0 success; 1 finished, but some input was skipped; 2 usage or dictionary error
+//! (also `--out` inside an input folder); 3 input or output error (missing input, no readable
+//! article, unwritable output, Graphviz failure).
 
 mod cli;
 
