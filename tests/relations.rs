@@ -415,3 +415,45 @@ agent = ["door"]
         "{err}"
     );
 }
+
+#[test]
+fn an_invalid_cue_phrase_is_named_with_its_place_and_why_it_cannot_match() {
+    // (phrase, why), one cue each; the phrase list starts at column 11 of its line.
+    let table = [
+        ("", "empty phrase"),
+        ("… valt aan", "`…` must stand between two words"),
+        ("valt … … aan", "two `…` in a row"),
+        ("val*t aan", "`*` only at the start or end of a word"),
+        ("!! aan", "has no letter or digit"),
+        ("*al aan", "a wildcard needs at least three letters"),
+    ];
+    let mut toml = String::from(
+        "[[relation]]\ntype = \"attack\"\ncameo = \"19\"\nlabel = \"attacks\"\ncolor = \"#aa0000\"\n\n\
+         [grammar]\nagent = [\"door\"]\n",
+    );
+    for (phrase, _) in table {
+        toml.push_str(&format!(
+            "\n[[cue]]\nrelation = \"attack\"\nform = \"verb\"\nphrases = [{}]\n",
+            serde_json::to_string(phrase).unwrap()
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cues.toml");
+    std::fs::write(&file, &toml).unwrap();
+    let out = run(&["dict", "check", "--dict", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for (i, (phrase, why)) in table.iter().enumerate() {
+        // Cue i's phrases are on line 13 + 5 i.
+        let at = format!(
+            "cues.toml:{}:12: cue phrase {} cannot match: ",
+            13 + 5 * i,
+            serde_json::to_string(phrase).unwrap()
+        );
+        let line = err
+            .lines()
+            .find(|l| l.contains(&at))
+            .unwrap_or_else(|| panic!("no {at:?} in\n{err}"));
+        assert!(line.contains(why), "{line}");
+    }
+}
