@@ -294,26 +294,40 @@ fn out_inside_an_input_folder_is_refused_before_any_work() {
     assert!(!dir.path().join("mentions.jsonl").exists());
 }
 
-/// Runs `args` as an unprivileged user when the tests run as root (as in CI), so that file
-/// permissions apply; `None` when that is impossible here.
+/// Runs `args` in `home` as an unprivileged user when the tests run as root (as in CI), so that
+/// file permissions apply. The binary and the dictionaries are copied into `home` first (a
+/// world-readable folder), since the checkout may sit where that user cannot look.
 #[cfg(unix)]
-fn run_unprivileged(args: &[&str]) -> std::process::Output {
-    let bin = env!("CARGO_BIN_EXE_actorgraph");
+fn run_unprivileged(home: &Path, args: &[&str]) -> std::process::Output {
+    let bin = home.join("actorgraph");
+    if !bin.exists() {
+        fs::copy(env!("CARGO_BIN_EXE_actorgraph"), &bin).unwrap();
+        let copied = std::process::Command::new("cp")
+            .arg("-R")
+            .arg(common::repo().join("dictionaries"))
+            .arg(home.join("dictionaries"))
+            .status()
+            .unwrap();
+        assert!(copied.success());
+        std::process::Command::new("chmod")
+            .args(["-R", "a+rX"])
+            .arg(home.join("dictionaries"))
+            .status()
+            .unwrap();
+    }
     let root = std::process::Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     let mut cmd = if root {
         let mut c = std::process::Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
         c
     } else {
-        std::process::Command::new(bin)
+        std::process::Command::new(&bin)
     };
-    cmd.current_dir(common::repo())
-        .args(args)
-        .output()
-        .expect("runs")
+    cmd.current_dir(home).args(args).output().expect("runs")
 }
 
 #[cfg(unix)]
@@ -338,14 +352,17 @@ fn unreadable_files_and_folders_are_skipped_and_the_rest_is_read() {
     ] {
         fs::set_permissions(d.join(path), fs::Permissions::from_mode(mode)).unwrap();
     }
-    let out = run_unprivileged(&[
-        "build",
-        d.join("corpus").to_str().unwrap(),
-        "--format",
-        "json",
-        "--out",
-        d.join("out").to_str().unwrap(),
-    ]);
+    let out = run_unprivileged(
+        d,
+        &[
+            "build",
+            d.join("corpus").to_str().unwrap(),
+            "--format",
+            "json",
+            "--out",
+            d.join("out").to_str().unwrap(),
+        ],
+    );
     let err = stderr(&out);
     // Put permissions back so the temporary folder can be removed.
     fs::set_permissions(d.join("corpus/locked"), fs::Permissions::from_mode(0o755)).unwrap();
@@ -370,14 +387,17 @@ fn unreadable_files_and_folders_are_skipped_and_the_rest_is_read() {
 
     // An output folder nobody may write to fails before the dictionaries are even read.
     fs::set_permissions(d.join("out"), fs::Permissions::from_mode(0o555)).unwrap();
-    let out = run_unprivileged(&[
-        "build",
-        d.join("corpus").to_str().unwrap(),
-        "--dict",
-        "/no/such/dictionary",
-        "--out",
-        d.join("out").to_str().unwrap(),
-    ]);
+    let out = run_unprivileged(
+        d,
+        &[
+            "build",
+            d.join("corpus").to_str().unwrap(),
+            "--dict",
+            "/no/such/dictionary",
+            "--out",
+            d.join("out").to_str().unwrap(),
+        ],
+    );
     fs::set_permissions(d.join("out"), fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("is not writable"), "{}", stderr(&out));
