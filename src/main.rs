@@ -514,10 +514,7 @@ fn resolved(path: &std::path::Path) -> PathBuf {
 /// Checks before any work that the `--report` file's folder accepts new files.
 fn check_report_writable(report: Option<&std::path::Path>) -> Result<()> {
     if let Some(path) = report {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
+        let dir = output::folder_of(path);
         output::ensure_writable(dir).with_context(|| {
             format!(
                 "--report {}: folder {} is not writable",

@@ -16,6 +16,13 @@ fn temporary_in(dir: &Path) -> io::Result<NamedTempFile> {
         .tempfile_in(dir)
 }
 
+/// The folder a file path is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Checks early that `dir` exists (creating it if needed) and accepts new files, so a run
 /// fails before any work when it could not write its results.
 pub fn ensure_writable(dir: &Path) -> io::Result<()> {
@@ -28,10 +35,7 @@ pub fn ensure_writable(dir: &Path) -> io::Result<()> {
 pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = folder_of(path);
         std::fs::create_dir_all(dir)?;
         let mut tmp = temporary_in(dir)?;
         tmp.write_all(bytes)?;
@@ -64,10 +68,7 @@ pub fn write_streaming<T>(
         out.flush()?;
         return Ok(value);
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let tmp = temporary_in(dir)?;
     let mut out = io::BufWriter::new(tmp);
     let value = fill(&mut out)?;
