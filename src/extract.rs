@@ -55,7 +55,7 @@
 //! assert_eq!(found, ["Taliban", "IS"]);
 //! ```
 
-use crate::dictionary::{Dictionary, Pattern};
+use crate::dictionary::{Dictionary, Entity, Pattern};
 use crate::input::Document;
 use crate::text::{Case, Folded, Segments, fold_str, is_word_char, segment};
 
@@ -82,12 +82,27 @@ pub struct Mention {
 pub struct Extraction {
     pub segments: Segments,
     pub mentions: Vec<Mention>,
+    /// Actors found by discovery rules in this document; mention number `n` past the
+    /// dictionary's entities is `provisional[n - entities]`.
+    pub provisional: Vec<Entity>,
 }
 
-/// Segments a document and finds its mentions.
+/// Segments a document and finds its mentions: the dictionary's, then the actors its discovery
+/// rules find ([`crate::discover`]), numbered after the dictionary's entities.
 pub fn extract(dict: &Dictionary, doc: &Document) -> Extraction {
+    extract_with(dict, doc, true)
+}
+
+/// [`extract`], with discovery switched on or off.
+pub fn extract_with(dict: &Dictionary, doc: &Document, discover: bool) -> Extraction {
     let segments = segment(&doc.text, doc.body_start);
-    let mentions = find_mentions(dict, &doc.text, doc.body_start)
+    let (mut spans, triggers) = scan(dict, &doc.text, doc.body_start);
+    let provisional = if discover {
+        crate::discover::discover(dict, doc, &segments, &mut spans, &triggers)
+    } else {
+        Vec::new()
+    };
+    let mentions = spans
         .into_iter()
         .map(|s| {
             let sentence = segments.sentence_at(s.start);
@@ -101,16 +116,48 @@ pub fn extract(dict: &Dictionary, doc: &Document) -> Extraction {
             }
         })
         .collect();
-    Extraction { segments, mentions }
+    Extraction {
+        segments,
+        mentions,
+        provisional,
+    }
 }
 
-/// Finds the mentions in `raw[from..]` by the rules in the module docs; spans index `raw`.
+impl Extraction {
+    /// The entity a mention's number stands for: the dictionary's, or one this document's
+    /// discovery rules found.
+    pub fn entity<'a>(&'a self, dict: &'a Dictionary, index: u32) -> &'a Entity {
+        let listed = dict.entities().len();
+        match (index as usize).checked_sub(listed) {
+            Some(k) => &self.provisional[k],
+            None => dict.entity(index),
+        }
+    }
+}
+
+/// Where a discovery rule's trigger was found: original byte span and rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub start: usize,
+    pub end: usize,
+    pub rule: u32,
+}
+
+/// Finds the dictionary's mentions in `raw[from..]` by the rules in the module docs; spans
+/// index `raw`.
 pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
+    scan(dict, raw, from).0
+}
+
+/// One pass of the automaton: the dictionary's mentions, and where discovery rules' triggers
+/// are (whole words, in the case an `exact` trigger asks for), in text order.
+fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit>) {
     let folded = Folded::new(raw, from);
     let ft = folded.text();
     let patterns = dict.patterns();
     // (folded start, folded end, entity; None for an ignore phrase)
     let mut candidates: Vec<(usize, usize, Option<u32>)> = Vec::new();
+    let mut triggers = Vec::new();
     for m in dict.automaton().find_overlapping_iter(ft) {
         let (s, e) = (m.start(), m.end());
         if ft[..s].chars().next_back().is_some_and(is_word_char) {
@@ -121,6 +168,21 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
         let whole_word = !next.is_some_and(is_word_char);
         let genitive = next == Some('s') && !rest.next().is_some_and(is_word_char);
         let pattern = &patterns[m.pattern().as_usize()];
+        if !pattern.triggers.is_empty() && whole_word {
+            let span = folded.original_span(s, e);
+            for (rule, exact) in &pattern.triggers {
+                if exact
+                    .as_ref()
+                    .is_none_or(|form| *form == fold_str(&raw[span.clone()], Case::Keep))
+                {
+                    triggers.push(TriggerHit {
+                        start: span.start,
+                        end: span.end,
+                        rule: *rule,
+                    });
+                }
+            }
+        }
         if pattern.ignore {
             if whole_word {
                 candidates.push((s, e, None));
@@ -151,7 +213,7 @@ pub fn find_mentions(dict: &Dictionary, raw: &str, from: usize) -> Vec<Span> {
     }
     spans.retain(|s| !(dict.entity(s.entity).surname && after_given_name(raw, from, s.start)));
     elliptic_compounds(dict, raw, from, &mut spans);
-    spans
+    (spans, triggers)
 }
 
 /// Rule 6: whether the word just before `pos` (one space away) is capitalised and not the first
@@ -234,7 +296,7 @@ fn elided_before(raw: &str, floor: usize, pos: usize) -> Option<(usize, usize)> 
 }
 
 /// The entity whose alias is the whole of `text`, by the same case rules as the matcher.
-fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
+pub(crate) fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
     let folded = fold_str(text, Case::Fold);
     let m = dict
         .automaton()

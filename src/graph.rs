@@ -20,6 +20,7 @@
 
 use crate::analysis::Measures;
 use crate::dictionary::{Attributes, Dictionary, Kind, Role};
+use crate::discover::Provisional;
 use crate::extract::Extraction;
 use crate::input::Document;
 use crate::relations::Found;
@@ -160,6 +161,9 @@ pub struct Contribution {
     /// Relations by (source, target, type).
     relations: BTreeMap<(u32, u32, usize), RelationHit>,
     mentions: u64,
+    /// The actors this article's discovery rules found, numbered from the dictionary's
+    /// entity count until [`Contribution::number_provisional`] gives them the run's numbers.
+    provisional: Vec<crate::dictionary::Entity>,
 }
 
 impl Contribution {
@@ -285,7 +289,34 @@ impl Contribution {
             pairs: Vec::new(),
             relations: BTreeMap::new(),
             mentions: ex.mentions.len() as u64,
+            provisional: ex.provisional.clone(),
         }
+    }
+
+    /// Gives this article's provisional actors their numbers in the run (interning them in
+    /// `registry`); call once, in input order, before [`Accumulator::add`].
+    pub fn number_provisional(&mut self, listed: u32, registry: &mut Provisional) {
+        if self.provisional.is_empty() {
+            return;
+        }
+        let numbers = registry.intern(listed, std::mem::take(&mut self.provisional));
+        let map = |e: u32| {
+            e.checked_sub(listed)
+                .map_or(e, |k| numbers[k as usize])
+        };
+        for e in &mut self.entities {
+            e.0 = map(e.0);
+        }
+        self.entities.sort_by_key(|e| e.0);
+        for (pair, _) in &mut self.pairs {
+            let (a, b) = (map(pair.0), map(pair.1));
+            *pair = (a.min(b), a.max(b));
+        }
+        self.pairs.sort_by_key(|(pair, _)| *pair);
+        self.relations = std::mem::take(&mut self.relations)
+            .into_iter()
+            .map(|((a, b, t), hit)| ((map(a), map(b), t), hit))
+            .collect();
     }
 
     /// Adds the document's relations ([`crate::relations::find`]), keeping at most
@@ -328,6 +359,9 @@ impl Contribution {
 /// 64th are not counted).
 fn roles_at(dict: &Dictionary, entity: u32, date: Option<&str>) -> u64 {
     let Some(date) = date else { return 0 };
+    if entity as usize >= dict.entities().len() {
+        return 0;
+    }
     dict.entity(entity)
         .roles
         .iter()
@@ -568,13 +602,13 @@ impl Accumulator {
 
     /// Builds the graph: every node and edge seen, weights equal to counts (pruning and other
     /// weights are [`crate::analysis`]'s job).
-    pub fn finish(self, dict: &Dictionary, info: RunInfo) -> ActorGraph {
+    pub fn finish(self, dict: &Dictionary, found: &Provisional, info: RunInfo) -> ActorGraph {
         let mut graph = UnGraph::with_capacity(self.nodes.len(), self.edges.len());
         let mut index = BTreeMap::new();
         let mut nodes: Vec<(u32, NodeStats)> = self.nodes.into_iter().collect();
         nodes.sort_by_key(|(e, _)| *e);
         for (entity, stats) in &nodes {
-            index.insert(*entity, graph.add_node(node(dict, *entity, stats)));
+            index.insert(*entity, graph.add_node(node(found.entity(dict, *entity), stats)));
         }
         let mut edges: Vec<((u32, u32), EdgeStats)> = self.edges.into_iter().collect();
         edges.sort_by_key(|(pair, _)| *pair);
@@ -597,7 +631,7 @@ impl Accumulator {
         let types = &dict.relations().types;
         let mut relations: Vec<((u32, u32, usize), RelationStats)> =
             self.relations.into_iter().collect();
-        let id = |e: u32| dict.entity(e).id.as_str();
+        let id = |e: u32| found.entity(dict, e).id.as_str();
         relations.sort_by(|(a, _), (b, _)| {
             (id(a.0), id(a.1), &types[a.2].name).cmp(&(id(b.0), id(b.1), &types[b.2].name))
         });
@@ -614,7 +648,7 @@ impl Accumulator {
             let stats = nodes
                 .binary_search_by_key(&e, |(n, _)| *n)
                 .map_or(&empty, |i| &nodes[i].1);
-            rindex.insert(e, rgraph.add_node(node(dict, e, stats)));
+            rindex.insert(e, rgraph.add_node(node(found.entity(dict, e), stats)));
         }
         for ((a, b, t), stats) in relations {
             let ty = &types[t];
@@ -651,8 +685,7 @@ impl Accumulator {
 }
 
 /// A node for an entity from its statistics, with the roles valid at its articles' dates.
-fn node(dict: &Dictionary, entity: u32, stats: &NodeStats) -> Node {
-    let def = dict.entity(entity);
+fn node(def: &crate::dictionary::Entity, stats: &NodeStats) -> Node {
     let roles = def
         .roles
         .iter()

@@ -23,6 +23,7 @@
 
 pub mod analysis;
 pub mod dictionary;
+pub mod discover;
 pub mod eval;
 pub mod export;
 pub mod extract;
@@ -280,6 +281,8 @@ pub fn build_periods(
 ) -> io::Result<(Built, ReadSummary)> {
     let mut acc = Accumulator::new(opts.evidence_limit);
     let mut periods: BTreeMap<String, Accumulator> = BTreeMap::new();
+    let mut found = discover::Provisional::default();
+    let listed = dict.entities().len() as u32;
     let summary = process(
         sources,
         dict,
@@ -297,7 +300,8 @@ pub fn build_periods(
             }
             c
         },
-        |c, doc| {
+        |mut c, doc| {
+            c.number_provisional(listed, &mut found);
             if let Some(period) = opts.by.and_then(|p| c.date().and_then(|d| p.of(d))) {
                 periods
                     .entry(period)
@@ -319,11 +323,11 @@ pub fn build_periods(
                 period: Some(name.clone()),
                 ..info.clone()
             };
-            (name, acc.finish(dict, info))
+            (name, acc.finish(dict, &found, info))
         })
         .collect();
     let built = Built {
-        graph: acc.finish(dict, info),
+        graph: acc.finish(dict, &found, info),
         periods,
     };
     Ok((built, summary))
@@ -348,7 +352,7 @@ struct RelationLine<'a> {
 fn relation_line<'a>(
     dict: &'a Dictionary,
     doc: &'a Document,
-    ex: &Extraction,
+    ex: &'a Extraction,
     r: &'a relations::Found,
 ) -> RelationLine<'a> {
     let ty = &dict.relations().types[r.relation];
@@ -356,8 +360,8 @@ fn relation_line<'a>(
         doc: &doc.id,
         relation: &ty.name,
         cameo: &ty.cameo,
-        source: &dict.entity(r.source).id,
-        target: &dict.entity(r.target).id,
+        source: &ex.entity(dict, r.source).id,
+        target: &ex.entity(dict, r.target).id,
         source_text: &r.source_text,
         target_text: &r.target_text,
         cue: &r.cue,
@@ -396,7 +400,7 @@ pub fn extract_jsonl(
         |_, doc, ex| {
             let mut buf = Vec::new();
             for m in &ex.mentions {
-                let entity = dict.entity(m.entity);
+                let entity = ex.entity(dict, m.entity);
                 let line = MentionLine {
                     doc: &doc.id,
                     entity: &entity.id,
@@ -441,7 +445,7 @@ pub fn entity_sets(
             let ids: BTreeSet<String> = ex
                 .mentions
                 .iter()
-                .map(|m| dict.entity(m.entity).id.clone())
+                .map(|m| ex.entity(dict, m.entity).id.clone())
                 .collect();
             (doc.id.clone(), ids)
         },

@@ -265,10 +265,14 @@ fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {
         println!("{:<13} {n:>6} entities", kind.as_str());
     }
     println!(
-        "{:<13} {:>6} entities, {} distinct aliases, from {} files: no errors",
+        "{:<13} {:>6} entities, {} distinct aliases ({} generated name variants), {} discovery \
+         rules with {} triggers, from {} files: no errors",
         "total",
         dict.entities().len(),
         dict.alias_count(),
+        dict.variant_count(),
+        dict.rules().rules.len(),
+        dict.rules().triggers.len(),
         dict.files().len()
     );
     Ok(ExitCode::SUCCESS)

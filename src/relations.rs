@@ -146,7 +146,7 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
             reader.sentence(s, &mut pending);
         }
     }
-    resolve(dict, &relations.types, pending)
+    resolve(dict, ex, &relations.types, pending)
 }
 
 /// The end of the word starting at `p` (before `stop`): word characters, and hyphens and
@@ -618,7 +618,7 @@ impl Reader<'_> {
                     continue;
                 }
                 if let Tok::Actor(m) = toks[at].tok
-                    && let Some(e) = as_source(self.dict, self.ex.mentions[m].entity)
+                    && let Some(e) = as_source(self.dict, self.ex, self.ex.mentions[m].entity)
                 {
                     return Some(Party::Entity(e, self.text(&toks[at])));
                 }
@@ -705,7 +705,7 @@ impl Reader<'_> {
             ty.places
                 && l.members.iter().all(|&m| match toks[unit[m]].tok {
                     Tok::Actor(i) => {
-                        self.dict.entity(self.ex.mentions[i].entity).kind == Kind::Place
+                        self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Place
                     }
                     _ => false,
                 })
@@ -960,9 +960,9 @@ impl Reader<'_> {
         let Party::Entity(d, _) = denier else {
             return;
         };
-        let d_state = as_source(self.dict, *d);
+        let d_state = as_source(self.dict, self.ex, *d);
         let accused = |p: &Pending| match p.target {
-            Party::Entity(t, _) => as_source(self.dict, t) == d_state,
+            Party::Entity(t, _) => as_source(self.dict, self.ex, t) == d_state,
             Party::Sides(_) => false,
         };
         let earlier = pending
@@ -1025,8 +1025,8 @@ fn is_same(a: &List, b: Option<&List>) -> bool {
 
 /// The entity a source stands for: a place only through `acts_for` (a capital for its
 /// state); media are never parties.
-fn as_source(dict: &Dictionary, e: u32) -> Option<u32> {
-    let entity = dict.entity(e);
+fn as_source(dict: &Dictionary, ex: &Extraction, e: u32) -> Option<u32> {
+    let entity = ex.entity(dict, e);
     if entity.attributes.subtype.as_deref() == Some("media") {
         return None;
     }
@@ -1041,26 +1041,31 @@ fn as_source(dict: &Dictionary, e: u32) -> Option<u32> {
 }
 
 /// The entity a target stands for under a relation type.
-fn as_target(dict: &Dictionary, ty: &RelationType, e: u32) -> Option<u32> {
-    let entity = dict.entity(e);
+fn as_target(dict: &Dictionary, ex: &Extraction, ty: &RelationType, e: u32) -> Option<u32> {
+    let entity = ex.entity(dict, e);
     let e = if entity.kind == Kind::Place && ty.places {
         Some(e)
     } else {
-        as_source(dict, e)
+        as_source(dict, ex, e)
     }?;
-    let kind = dict.entity(e).kind;
+    let kind = ex.entity(dict, e).kind;
     (ty.targets.is_empty() || ty.targets.contains(&kind)).then_some(e)
 }
 
 /// Attributes parties to entities, replaces "beide partijen" with the article's two sides,
 /// and drops self-relations and repeats.
-fn resolve(dict: &Dictionary, types: &[RelationType], pending: Vec<Pending>) -> Vec<Found> {
+fn resolve(
+    dict: &Dictionary,
+    ex: &Extraction,
+    types: &[RelationType],
+    pending: Vec<Pending>,
+) -> Vec<Found> {
     let mut conflicts: BTreeMap<(u32, u32), u32> = BTreeMap::new();
     for p in &pending {
         if let (true, Party::Entity(a, _), Party::Entity(b, _)) =
             (types[p.relation].conflict, &p.source, &p.target)
         {
-            let (Some(a), Some(b)) = (as_source(dict, *a), as_source(dict, *b)) else {
+            let (Some(a), Some(b)) = (as_source(dict, ex, *a), as_source(dict, ex, *b)) else {
                 continue;
             };
             if a != b {
@@ -1078,11 +1083,11 @@ fn resolve(dict: &Dictionary, types: &[RelationType], pending: Vec<Pending>) -> 
         let Party::Entity(src, source_text) = &p.source else {
             continue;
         };
-        let Some(source) = as_source(dict, *src) else {
+        let Some(source) = as_source(dict, ex, *src) else {
             continue;
         };
         let targets: Vec<(u32, String)> = match &p.target {
-            Party::Entity(e, text) => as_target(dict, ty, *e)
+            Party::Entity(e, text) => as_target(dict, ex, ty, *e)
                 .map(|t| (t, text.clone()))
                 .into_iter()
                 .collect(),

@@ -29,6 +29,8 @@ pub enum FindingKind {
     Risky,
     /// An alias inside a longer alias of another entity: usually intended.
     Shadowed,
+    /// A generated name variant that is another entity's alias, left out.
+    VariantClash,
 }
 
 /// A warning about an alias, at the place it was written.
@@ -127,6 +129,7 @@ pub fn lint(dict: &Dictionary) -> Vec<Finding> {
             }
         }
     }
+    findings.extend(dict.variant_clashes().iter().cloned());
     findings.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     findings.dedup();
     findings

@@ -1,6 +1,6 @@
 //! Reading dictionary files into located entities, with every problem tied to a file and line.
 
-use super::{Attributes, DictionaryError, Entity, Kind, Pos, Problem, Role, cues};
+use super::{Attributes, DictionaryError, Entity, Kind, Pos, Problem, Role, cues, rules};
 use crate::input::parse_date;
 use crate::text::{Case, fold_str, is_word_char};
 use serde::Deserialize;
@@ -23,6 +23,15 @@ struct RawFile {
     relation: Vec<Spanned<cues::RawRelation>>,
     #[serde(default)]
     cue: Vec<Spanned<cues::RawCue>>,
+    /// Placeholders for this file's rule patterns.
+    define: Option<std::collections::BTreeMap<String, Spanned<String>>>,
+    #[serde(default)]
+    rule: Vec<Spanned<rules::RawRule>>,
+    /// Words never part of a name a rule finds.
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    variants: Vec<Spanned<super::variants::RawVariants>>,
 }
 
 /// Phrases that contain an alias but name none of the actors ("Nationale Veiligheidsraad").
@@ -127,6 +136,10 @@ pub(super) struct Parsed {
     pub ignore: Vec<AliasAt>,
     /// Relation types, grammar and cues, by file.
     pub cues: Vec<cues::CueFile>,
+    /// Discovery rules, by file.
+    pub rules: Vec<rules::RuleFile>,
+    /// Name-part variant classes, with where each was written.
+    pub variants: Vec<super::variants::VariantClass>,
 }
 
 impl Located {
@@ -256,6 +269,19 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
             raw.cue,
             |offset| lines.line(offset),
         ));
+        parsed.rules.extend(rules::RuleFile::new(
+            file,
+            raw.define,
+            raw.rule,
+            raw.not_names,
+            |offset| lines.line(offset),
+            &mut parsed.problems,
+        ));
+        for spanned in raw.variants {
+            let line = lines.line(spanned.span().start);
+            let class = super::variants::VariantClass::new(file, line, spanned.into_inner(), &mut parsed.problems);
+            parsed.variants.extend(class);
+        }
         for spanned in raw.entity {
             let line = lines.line(spanned.span().start);
             let raw = spanned.into_inner();
@@ -460,6 +486,7 @@ fn check_entity(file: &Path, lines: &Lines, line: Pos, raw: RawEntity) -> (Locat
             acts_for: raw.acts_for.map(Spanned::into_inner),
             lat: raw.lat.map(Spanned::into_inner),
             lon: raw.lon.map(Spanned::into_inner),
+            ..Attributes::default()
         },
     };
     let located = Located {

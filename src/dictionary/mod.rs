@@ -28,6 +28,8 @@
 mod check;
 pub mod cues;
 mod load;
+pub mod rules;
+pub mod variants;
 
 pub use check::{AliasRow, Finding, FindingKind, lint};
 
@@ -160,6 +162,12 @@ pub struct Attributes {
     pub lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// Found by a discovery rule, not listed in a dictionary.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// The discovery rule that found a provisional actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// A place in a dictionary file: 1-based line and column (in characters), shown `line:column`.
@@ -220,6 +228,9 @@ pub struct Pattern {
     pub exact: Vec<(String, u32)>,
     /// An `[[ignore]]` phrase: it wins over shorter aliases inside it but names no actor.
     pub ignore: bool,
+    /// Discovery rules this string triggers: (rule, the case-preserving fold it must have
+    /// when the trigger is `exact`).
+    pub triggers: Vec<(u32, Option<String>)>,
 }
 
 /// Loaded, validated dictionaries compiled into one automaton.
@@ -231,6 +242,11 @@ pub struct Dictionary {
     /// Every alias as written, with its entity and place, sorted by folded form.
     aliases: Vec<AliasRow>,
     relations: cues::Relations,
+    rules: rules::Rules,
+    /// Generated name variants left out because another entity has that alias.
+    variant_clashes: Vec<Finding>,
+    /// Generated name variants in the automaton.
+    variant_count: usize,
 }
 
 impl fmt::Debug for Dictionary {
@@ -288,9 +304,12 @@ impl Dictionary {
             mut problems,
             ignore,
             cues: cue_files,
+            rules: rule_files,
+            variants: variant_classes,
             ..
         } = parsed;
         let relations = cues::compile(cue_files, &mut problems);
+        let rules = rules::compile(rule_files, &mut problems);
         let mut entities: Vec<(Entity, Vec<load::AliasAt>)> = Vec::new();
         let mut ids: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
         let mut role_lines: BTreeMap<String, Vec<Pos>> = BTreeMap::new();
@@ -427,6 +446,13 @@ impl Dictionary {
             slot.0.ignore = true;
             slot.1.push(at);
         }
+        for t in &rules.triggers {
+            let slot = by_fold.entry(fold_str(&t.text, Case::Fold)).or_default();
+            let keep = t.exact.then(|| fold_str(&t.text, Case::Keep));
+            slot.0.triggers.push((t.rule, keep));
+        }
+        let (variant_count, variant_clashes) =
+            add_variants(&entities, &variant_classes, &mut by_fold);
         if !problems.is_empty() {
             problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             problems.dedup();
@@ -472,7 +498,26 @@ impl Dictionary {
             files: Vec::new(),
             aliases: rows,
             relations,
+            rules,
+            variant_clashes,
+            variant_count,
         })
+    }
+
+    /// Discovery rules (empty when no file defines any).
+    pub fn rules(&self) -> &rules::Rules {
+        &self.rules
+    }
+
+    /// Generated name variants left out because another entity has that alias, for `dict
+    /// check`.
+    pub fn variant_clashes(&self) -> &[Finding] {
+        &self.variant_clashes
+    }
+
+    /// Number of generated name variants matched besides the aliases as written.
+    pub fn variant_count(&self) -> usize {
+        self.variant_count
     }
 
     /// Relation types and cues (empty when no file defines any).
@@ -523,6 +568,65 @@ impl Dictionary {
     pub fn alias_count(&self) -> usize {
         self.patterns.len()
     }
+}
+
+/// Adds the name variants of every person's aliases of two or more words (see [`variants`])
+/// to `by_fold` as any-case patterns of that person. A variant that is already some entity's
+/// alias is left out; when that is another entity's, the clash is returned for `dict check`.
+fn add_variants(
+    entities: &[(Entity, Vec<load::AliasAt>)],
+    classes: &[variants::VariantClass],
+    by_fold: &mut BTreeMap<String, (Pattern, Vec<&load::AliasAt>)>,
+) -> (usize, Vec<Finding>) {
+    if classes.is_empty() {
+        return (0, Vec::new());
+    }
+    let mut added = 0;
+    let mut clashes = Vec::new();
+    for (index, (entity, aliases)) in entities.iter().enumerate() {
+        if entity.kind != Kind::Person {
+            continue;
+        }
+        for at in aliases.iter().filter(|a| !a.exact) {
+            for variant in variants::expand(&fold_str(&at.text, Case::Fold), classes) {
+                let slot = by_fold.entry(variant.clone()).or_default();
+                match slot.0.any_case {
+                    None if slot.1.is_empty() && slot.0.exact.is_empty() && !slot.0.ignore => {
+                        slot.0.any_case = Some(index as u32);
+                        added += 1;
+                    }
+                    Some(other) if other == index as u32 => {}
+                    other => {
+                        let owner = other
+                            .map(|o| entities[o as usize].0.id.clone())
+                            .or_else(|| slot.1.first().map(|a| a.entity_id.clone()))
+                            .unwrap_or_default();
+                        if owner != entity.id {
+                            clashes.push(Finding {
+                                kind: FindingKind::VariantClash,
+                                file: at.file.clone(),
+                                line: at.line,
+                                message: format!(
+                                    "variant {variant:?} of {:?} (entity {:?}) is left out: it \
+                                     is also {}",
+                                    at.text,
+                                    entity.id,
+                                    if owner.is_empty() {
+                                        "an ignore phrase or trigger".to_string()
+                                    } else {
+                                        format!("an alias of entity {owner:?}")
+                                    }
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    clashes.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    clashes.dedup();
+    (added, clashes)
 }
 
 /// The entity index an alias written at `at` compiled to.
