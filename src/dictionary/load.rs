@@ -279,7 +279,12 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
         ));
         for spanned in raw.variants {
             let line = lines.line(spanned.span().start);
-            let class = super::variants::VariantClass::new(file, line, spanned.into_inner(), &mut parsed.problems);
+            let class = super::variants::VariantClass::new(
+                file,
+                line,
+                spanned.into_inner(),
+                &mut parsed.problems,
+            );
             parsed.variants.extend(class);
         }
         for spanned in raw.entity {

@@ -172,7 +172,10 @@ impl RuleFile {
                 (Some(a), None) => (Side::After, a),
                 (None, Some(b)) => (Side::Before, b),
                 _ => {
-                    problem(at, format!("rule {id:?} needs exactly one of `after` and `before`"));
+                    problem(
+                        at,
+                        format!("rule {id:?} needs exactly one of `after` and `before`"),
+                    );
                     continue;
                 }
             };
@@ -203,7 +206,10 @@ impl RuleFile {
                 },
             };
             if raw.triggers.is_empty() && raw.exact.is_empty() {
-                problem(at, format!("rule {id:?} has no triggers, so it can never fire"));
+                problem(
+                    at,
+                    format!("rule {id:?} has no triggers, so it can never fire"),
+                );
             }
             let mut triggers = Vec::new();
             for (list, exact) in [(&raw.triggers, false), (&raw.exact, true)] {
@@ -297,8 +303,7 @@ fn expand(pattern: &str, define: &BTreeMap<String, (String, Pos)>) -> Result<Str
                 if !class
                     && !n.is_empty()
                     && n.starts_with(|c: char| c.is_ascii_uppercase())
-                    && n
-                        .chars()
+                    && n.chars()
                         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') =>
             {
                 let Some((def, _)) = define.get(n) else {
@@ -338,6 +343,10 @@ mod tests {
         d.insert("B".to_string(), ("{A}y".to_string(), Pos::default()));
         assert_eq!(expand("^{B}z{1,3}", &d).unwrap(), "^(?:(?:x{2})y)z{1,3}");
         assert_eq!(expand(r"\p{L}\P{M}{A}", &d).unwrap(), r"\p{L}\P{M}(?:x{2})");
-        assert!(expand("{C}", &d).unwrap_err().contains("{C} is not defined"));
+        assert!(
+            expand("{C}", &d)
+                .unwrap_err()
+                .contains("{C} is not defined")
+        );
     }
 }

@@ -122,10 +122,7 @@ pub fn expand(folded: &str, classes: &[VariantClass]) -> Vec<String> {
     if parts.len() < 2 {
         return Vec::new();
     }
-    let options: Vec<Vec<String>> = parts
-        .iter()
-        .map(|p| alternatives(p, classes))
-        .collect();
+    let options: Vec<Vec<String>> = parts.iter().map(|p| alternatives(p, classes)).collect();
     // Odometer over the options, first part fastest; the first combination is the alias.
     let mut out = Vec::new();
     let mut pick = vec![0usize; options.len()];
@@ -223,7 +220,7 @@ mod tests {
         vec![
             class(Class::Parts(s(&["mohammad", "mohammed", "muhammad"]))),
             class(Class::Parts(s(&["abdul", "abd al-"]))),
-            class(Class::Endings(s(&["uddin", "ud-din"]))),
+            class(Class::Endings(s(&["uddin", "-ud-din"]))),
             class(Class::Spelling(vec![
                 ("ou".into(), "oe".into()),
                 ("u".into(), "oe".into()),

@@ -22,6 +22,7 @@ fn gexf_type(t: FieldType) -> &'static str {
         FieldType::Text => "string",
         FieldType::Integer => "long",
         FieldType::Real => "double",
+        FieldType::Boolean => "boolean",
     }
 }
 

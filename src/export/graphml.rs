@@ -17,6 +17,7 @@ fn graphml_type(t: FieldType) -> &'static str {
         FieldType::Text => "string",
         FieldType::Integer => "long",
         FieldType::Real => "double",
+        FieldType::Boolean => "boolean",
     }
 }
 

@@ -81,7 +81,11 @@ subtype = "media"
             ..Default::default()
         };
         crate::analysis::analyse(
-            acc.finish(&dict, RunInfo::new(&dict, Window::Sentence, 2)),
+            acc.finish(
+                &dict,
+                &Default::default(),
+                RunInfo::new(&dict, Window::Sentence, 2),
+            ),
             &analysis,
         )
     }

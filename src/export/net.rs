@@ -364,10 +364,11 @@ pub enum FieldType {
     Text,
     Integer,
     Real,
+    Boolean,
 }
 
 /// Node attribute columns, in the order every table-like format writes them.
-pub const NODE_FIELDS: [(&str, FieldType); 17] = [
+pub const NODE_FIELDS: [(&str, FieldType); 19] = [
     ("kind", FieldType::Text),
     ("mentions", FieldType::Integer),
     ("windows", FieldType::Integer),
@@ -385,10 +386,12 @@ pub const NODE_FIELDS: [(&str, FieldType); 17] = [
     ("acts_for", FieldType::Text),
     ("lat", FieldType::Real),
     ("lon", FieldType::Real),
+    ("provisional", FieldType::Boolean),
+    ("rule", FieldType::Text),
 ];
 
 /// A node's values for [`NODE_FIELDS`]; `None` where it has none.
-pub fn node_values(n: &Node) -> [Option<String>; 17] {
+pub fn node_values(n: &Node) -> [Option<String>; 19] {
     let a = &n.attributes;
     let m = &n.measures;
     let roles = roles_text(n);
@@ -410,6 +413,8 @@ pub fn node_values(n: &Node) -> [Option<String>; 17] {
         a.acts_for.clone(),
         a.lat.map(|v| v.to_string()),
         a.lon.map(|v| v.to_string()),
+        Some(a.provisional.to_string()),
+        a.rule.clone(),
     ]
 }
 
