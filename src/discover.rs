@@ -18,7 +18,8 @@
 //!    Uhm". A surname that is itself some entity's alias is left to the dictionary.
 //! 5. **The state nearby.** A rule with `of_state` ("ministerie van Defensie") names the
 //!    state whose adjective stands right before it ("het Afghaanse ministerie"), else the
-//!    nearest state named in its sentence, else the state the article names most; the actor
+//!    nearest state named in its sentence, else the country of the nearest place named in its
+//!    sentence, else the state the article names most; the actor
 //!    is that state's: "ministerie van Defensie (Afghanistan)".
 //!
 //! A provisional actor's id is `p:` and its label in lower case with hyphens, so the same name
@@ -108,7 +109,21 @@ pub fn discover(
             continue;
         }
         if overlaps(spans, start, end) {
-            continue;
+            // A person's name whose later word is a listed place ("Rahim Wardak") is the
+            // person's, as rule 6 of the matcher says for places marked `surname`.
+            let inside = |s: &Span| s.start < end && s.end > start;
+            let place_surname = rule.kind == Kind::Person
+                && spans.iter().filter(|s| inside(s)).all(|s| {
+                    let e = dict.entity(s.entity);
+                    s.start > start
+                        && s.end <= end
+                        && e.kind == Kind::Place
+                        && e.attributes.acts_for.is_none()
+                });
+            if !place_surname {
+                continue;
+            }
+            spans.retain(|s| !inside(s));
         }
         found.push(Found {
             start,
@@ -379,6 +394,21 @@ fn state_nearby(
         .min_by_key(|s| s.start.abs_diff(pos));
     if let Some(s) = nearest {
         return Some((s.entity, None));
+    }
+    // A place in the sentence names its country ("Kunduz ..., meldde het ministerie").
+    let country = spans
+        .iter()
+        .filter(|s| s.start >= sentence.start && s.end <= sentence.end)
+        .filter(|s| dict.entity(s.entity).kind == Kind::Place)
+        .min_by_key(|s| s.start.abs_diff(pos))
+        .and_then(|s| dict.entity(s.entity).attributes.country.as_deref());
+    if let Some(code) = country
+        && let Some(state) = dict
+            .entities()
+            .iter()
+            .position(|e| e.kind == Kind::State && e.attributes.country.as_deref() == Some(code))
+    {
+        return Some((state as u32, None));
     }
     let mut counts: Vec<(u32, usize, usize)> = Vec::new();
     for (i, s) in spans.iter().filter(is_state).enumerate() {
