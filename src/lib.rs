@@ -473,7 +473,11 @@ pub fn suggest(
         dict,
         threads,
         &DateRange::default(),
-        |seq, doc, ex| {
+        |seq, doc, mut ex| {
+            // Provisional actors are names no dictionary lists: exactly what to suggest.
+            let listed = dict.entities().len() as u32;
+            ex.mentions.retain(|m| m.entity < listed);
+            ex.provisional.clear();
             let found = suggest::candidates(doc, &ex);
             (seq, ex, found)
         },

@@ -201,7 +201,7 @@ fn timeline_counts_mentions_ties_and_relations_per_month() {
     assert_eq!(lines[0], "month,mentions,ties,relations");
     // Every month from the first dated article (2019-09) to the last (2021-08).
     assert_eq!(lines.len(), 1 + 24);
-    assert_eq!(lines[1], "2019-09,18,14,11");
+    assert_eq!(lines[1], "2019-09,18,15,11");
     assert_eq!(lines[2], "2019-10,0,0,0");
     assert_eq!(lines[23], "2021-07,11,9,3");
     assert_eq!(lines[24], "2021-08,18,12,3");
@@ -233,7 +233,7 @@ fn stats_summarises_sizes_measures_communities_and_relations() {
             s["ties"].as_u64(),
             s["relations"].as_u64()
         ),
-        (Some(63), Some(187), Some(42))
+        (Some(64), Some(189), Some(42))
     );
     assert_eq!(
         (
