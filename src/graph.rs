@@ -603,15 +603,27 @@ impl Accumulator {
         let mut graph = UnGraph::with_capacity(self.nodes.len(), self.edges.len());
         let mut index = BTreeMap::new();
         let mut nodes: Vec<(u32, NodeStats)> = self.nodes.into_iter().collect();
-        nodes.sort_by_key(|(e, _)| *e);
+        // By id: provisional actors are numbered after the dictionary's, not in id order.
+        let id = |e: u32| found.entity(dict, e).id.as_str();
+        nodes.sort_by(|(a, _), (b, _)| id(*a).cmp(id(*b)));
         for (entity, stats) in &nodes {
             index.insert(
                 *entity,
                 graph.add_node(node(found.entity(dict, *entity), stats)),
             );
         }
-        let mut edges: Vec<((u32, u32), EdgeStats)> = self.edges.into_iter().collect();
-        edges.sort_by_key(|(pair, _)| *pair);
+        let mut edges: Vec<((u32, u32), EdgeStats)> = self
+            .edges
+            .into_iter()
+            .map(|((a, b), e)| {
+                if id(a) <= id(b) {
+                    ((a, b), e)
+                } else {
+                    ((b, a), e)
+                }
+            })
+            .collect();
+        edges.sort_by(|(a, _), (b, _)| (id(a.0), id(a.1)).cmp(&(id(b.0), id(b.1))));
         let kept = edges.len();
         for ((a, b), stats) in edges {
             let edge = Edge {
@@ -631,7 +643,6 @@ impl Accumulator {
         let types = &dict.relations().types;
         let mut relations: Vec<((u32, u32, usize), RelationStats)> =
             self.relations.into_iter().collect();
-        let id = |e: u32| found.entity(dict, e).id.as_str();
         relations.sort_by(|(a, _), (b, _)| {
             (id(a.0), id(a.1), &types[a.2].name).cmp(&(id(b.0), id(b.1), &types[b.2].name))
         });
@@ -644,10 +655,13 @@ impl Accumulator {
         let mut rgraph = DiGraph::with_capacity(ends.len(), relations.len());
         let mut rindex = BTreeMap::new();
         let empty = NodeStats::default();
+        let at: HashMap<u32, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, (e, _))| (*e, i))
+            .collect();
         for e in ends {
-            let stats = nodes
-                .binary_search_by_key(&e, |(n, _)| *n)
-                .map_or(&empty, |i| &nodes[i].1);
+            let stats = at.get(&e).map_or(&empty, |&i| &nodes[i].1);
             rindex.insert(e, rgraph.add_node(node(found.entity(dict, e), stats)));
         }
         for ((a, b, t), stats) in relations {

@@ -241,7 +241,7 @@ fn stats_summarises_sizes_measures_communities_and_relations() {
             s["largest_component"].as_u64(),
             s["isolated"].as_u64()
         ),
-        (Some(1), Some(62), Some(1))
+        (Some(1), Some(63), Some(1))
     );
     // 187 of 63 · 62 / 2 possible ties.
     assert!((s["density"].as_f64().unwrap() - 187.0 / 1953.0).abs() < 1e-6);
