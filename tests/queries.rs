@@ -287,7 +287,7 @@ fn stats_summarises_sizes_measures_communities_and_relations() {
     );
     let text = ask(dir.path(), &["stats"]);
     for part in [
-        "63 actors, 187 ties, 42 relations from 5 articles (3 dated)",
+        "64 actors, 189 ties, 42 relations from 5 articles (3 dated)",
         "Top actors by PageRank:",
         "Strongest ties (weight, sentences, articles):",
         "Communities (Louvain, modularity",
