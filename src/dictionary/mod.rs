@@ -247,6 +247,8 @@ pub struct Dictionary {
     variant_clashes: Vec<Finding>,
     /// Generated name variants in the automaton.
     variant_count: usize,
+    /// Distinct folded aliases and ignore phrases as written (not triggers or variants).
+    alias_count: usize,
 }
 
 impl fmt::Debug for Dictionary {
@@ -462,6 +464,7 @@ impl Dictionary {
         let mut keys = Vec::with_capacity(by_fold.len());
         let mut patterns = Vec::with_capacity(by_fold.len());
         let mut rows = Vec::new();
+        let alias_count = by_fold.values().filter(|(_, w)| !w.is_empty()).count();
         for (key, (pattern, written)) in by_fold {
             for at in written.iter().filter(|_| !pattern.ignore) {
                 let entity = &entities[pattern_entity(&pattern, at)].0;
@@ -501,6 +504,7 @@ impl Dictionary {
             rules,
             variant_clashes,
             variant_count,
+            alias_count,
         })
     }
 
@@ -566,7 +570,7 @@ impl Dictionary {
 
     /// Number of distinct folded aliases.
     pub fn alias_count(&self) -> usize {
-        self.patterns.len()
+        self.alias_count
     }
 }
 
