@@ -405,14 +405,17 @@ pub fn write_relations(
 }
 
 /// Graph attributes shared by both drawings: the layout engine for `nodes` actors
-/// ([`Engine::for_size`](super::render::Engine::for_size)), no overlaps, and the legend under
+/// ([`Engine::for_size`](super::render::Engine::for_size)), no overlaps, edges routed around
+/// the actors, and the legend under
 /// the drawing.
 fn drawing_attributes(nodes: usize, sep: &str, label: Id) -> Stmt {
     let layout = super::render::Engine::for_size(nodes).as_str();
     Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("layout", Id::Plain(layout.into())),
         attr("overlap", Id::Plain("false".into())),
-        attr("splines", Id::Plain("true".into())),
+        // Graphviz 2.43 routes `splines=true` differently from run to run; polylines also
+        // go around the actors, and the same DOT always draws the same SVG.
+        attr("splines", Id::Plain("polyline".into())),
         attr("sep", esc(sep)),
         attr("outputorder", Id::Plain("edgesfirst".into())),
         attr("fontname", esc("Helvetica")),
