@@ -152,6 +152,11 @@ pub struct InputArgs {
     #[command(flatten)]
     pub dict: DictSelection,
 
+    /// Find only the actors the dictionaries list: no provisional actors from the discovery
+    /// rules.
+    #[arg(long)]
+    pub no_discovery: bool,
+
     /// Worker threads (0: one per core). Results are identical whatever the number.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -444,6 +449,7 @@ pub struct Formats {
 pub struct BuildConfig {
     pub inputs: Vec<PathBuf>,
     pub dict: DictSelection,
+    pub discovery: bool,
     pub threads: usize,
     pub quiet: bool,
     pub report: Option<PathBuf>,
@@ -498,6 +504,7 @@ impl BuildArgs {
         Ok(BuildConfig {
             inputs: self.input.inputs,
             dict: self.input.dict,
+            discovery: !self.input.no_discovery,
             threads: self.input.threads,
             quiet: self.input.quiet,
             report: self.input.report,

@@ -90,14 +90,9 @@ pub struct Extraction {
 /// Segments a document and finds its mentions: the dictionary's, then the actors its discovery
 /// rules find ([`crate::discover`]), numbered after the dictionary's entities.
 pub fn extract(dict: &Dictionary, doc: &Document) -> Extraction {
-    extract_with(dict, doc, true)
-}
-
-/// [`extract`], with discovery switched on or off.
-pub fn extract_with(dict: &Dictionary, doc: &Document, discover: bool) -> Extraction {
     let segments = segment(&doc.text, doc.body_start);
     let (mut spans, triggers) = scan(dict, &doc.text, doc.body_start);
-    let provisional = if discover {
+    let provisional = if dict.discovers() {
         crate::discover::discover(dict, doc, &segments, &mut spans, &triggers)
     } else {
         Vec::new()

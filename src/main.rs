@@ -73,7 +73,7 @@ fn run(args: Args) -> Result<ExitCode> {
                 refuse_inside_inputs(&e.output, &input.inputs, "--output")?;
             }
             check_report_writable(input.report.as_deref())?;
-            let dict = load_dictionary(&input.dict)?;
+            let dict = reading_dictionary(&input.dict, !input.no_discovery)?;
             let sources = discover(&input.inputs)?;
             let mut observer = Reporter::new(&sources, input);
             let summary = output::write_streaming(&e.output, |out| {
@@ -120,7 +120,7 @@ fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Suggest(s) => {
             let input = &s.input;
-            let dict = load_dictionary(&input.dict)?;
+            let dict = reading_dictionary(&input.dict, !input.no_discovery)?;
             let sources = discover(&input.inputs)?;
             let mut observer = Reporter::new(&sources, input);
             let (mut names, summary) =
@@ -281,7 +281,7 @@ fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {
 fn eval(e: &cli::EvalArgs) -> Result<ExitCode> {
     let input = &e.input;
     let gold = Gold::read(&e.gold).map_err(|err| UsageError(err.to_string()))?;
-    let dict = load_dictionary(&input.dict)?;
+    let dict = reading_dictionary(&input.dict, !input.no_discovery)?;
     let sources = discover(&input.inputs)?;
     let mut observer = Reporter::new(&sources, input);
     let (found, summary) = actorgraph::entity_sets(&sources, &dict, input.threads, &mut observer)
@@ -353,6 +353,16 @@ fn load_dictionary(sel: &DictSelection) -> Result<Dictionary> {
     Dictionary::load_langs(&sel.dicts, sel.langs()).context("loading dictionaries")
 }
 
+/// The dictionaries to read articles with, discovery rules applied unless `--no-discovery`.
+fn reading_dictionary(sel: &DictSelection, discovery: bool) -> Result<Dictionary> {
+    let dict = load_dictionary(sel)?;
+    Ok(if discovery {
+        dict
+    } else {
+        dict.without_discovery()
+    })
+}
+
 fn discover(inputs: &[PathBuf]) -> Result<Sources> {
     Sources::discover(inputs).context("finding input articles")
 }
@@ -362,7 +372,7 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     output::ensure_writable(&config.out)
         .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
     check_report_writable(config.report.as_deref())?;
-    let dict = load_dictionary(&config.dict)?;
+    let dict = reading_dictionary(&config.dict, config.discovery)?;
     let mut formats = config.formats.list.clone();
     if formats.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
         if !config.formats.svg_optional {

@@ -405,3 +405,48 @@ fn dict_command_summarises_the_shipped_dictionaries() {
     }
     assert!(out.contains(" files: no errors"), "{out}");
 }
+
+/// A role word before an unlisted name makes a provisional actor in the graph, marked and
+/// with its rule; `--no-discovery` leaves it out and keeps the listed actors.
+#[test]
+fn no_discovery_finds_only_listed_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Volgens hoogleraar Marieke Jansen onderhandelen de Taliban met Pakistan.\n",
+    )
+    .unwrap();
+    let build = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "build",
+            article.to_str().unwrap(),
+            "--quiet",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        ok(&args);
+        read_json(&out.join("graph.json"))
+    };
+    let with = build("with", &[]);
+    let jansen = node(&with, "p:marieke-jansen").expect("the professor is found");
+    assert_eq!(jansen["provisional"], true);
+    assert_eq!(jansen["kind"], "person");
+    assert!(jansen["rule"].as_str().is_some_and(|r| !r.is_empty()), "{jansen}");
+    assert_ne!(node(&with, "taliban").unwrap()["provisional"], true);
+
+    let without = build("without", &["--no-discovery"]);
+    assert!(node(&without, "p:marieke-jansen").is_none());
+    assert!(node(&without, "taliban").is_some() && node(&without, "pakistan").is_some());
+    let provisional = without["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["provisional"] == true)
+        .count();
+    assert_eq!(provisional, 0);
+}

@@ -249,6 +249,8 @@ pub struct Dictionary {
     variant_count: usize,
     /// Distinct folded aliases and ignore phrases as written (not triggers or variants).
     alias_count: usize,
+    /// Whether extraction applies the discovery rules (see [`Dictionary::without_discovery`]).
+    discovery: bool,
 }
 
 impl fmt::Debug for Dictionary {
@@ -505,12 +507,25 @@ impl Dictionary {
             variant_clashes,
             variant_count,
             alias_count,
+            discovery: true,
         })
     }
 
     /// Discovery rules (empty when no file defines any).
     pub fn rules(&self) -> &rules::Rules {
         &self.rules
+    }
+
+    /// This dictionary with discovery switched off: extraction finds the listed actors only
+    /// (`--no-discovery`). `dict check` still checks the rules.
+    pub fn without_discovery(mut self) -> Dictionary {
+        self.discovery = false;
+        self
+    }
+
+    /// Whether extraction applies the discovery rules.
+    pub fn discovers(&self) -> bool {
+        self.discovery && !self.rules.rules.is_empty()
     }
 
     /// Generated name variants left out because another entity has that alias, for `dict
