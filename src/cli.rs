@@ -415,8 +415,14 @@ pub struct SuggestArgs {
     pub limit: usize,
 
     /// JSON Lines instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "toml")]
     pub json: bool,
+
+    /// Instead of unlisted names, the provisional actors the discovery rules find, as
+    /// `[[entity]]` entries ready to paste into a dictionary file (each with the rule, its
+    /// counts and its first sentence as a comment).
+    #[arg(long, conflicts_with = "no_discovery")]
+    pub toml: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -42,6 +42,16 @@ struct Found {
     rule: u32,
 }
 
+/// A provisional actor as a rule names it: its id, label, kind, rule and (for an office of a
+/// state) the state's country code.
+struct NewActor<'a> {
+    id: String,
+    label: &'a str,
+    kind: Kind,
+    rule: &'a str,
+    country: Option<String>,
+}
+
 /// Finds the provisional actors of one document: adds their mentions to `spans` (numbered
 /// from the dictionary's entity count, kept in text order) and returns them.
 pub fn discover(
@@ -57,11 +67,24 @@ pub fn discover(
     }
     let raw = doc.text.as_str();
     let mut found: Vec<Found> = Vec::new();
+    let mut headline: Option<(usize, bool)> = None;
     for t in triggers {
         let rule = &rules.rules[t.rule as usize];
         let k = segments.sentence_at(t.start);
         let sentence = &segments.sentences[k];
         if t.start < sentence.start || t.end > sentence.end {
+            continue;
+        }
+        // In a Title Case Headline every word is capitalised, so capitals say nothing of names.
+        let title_case = match headline {
+            Some((at, title_case)) if at == k => title_case,
+            _ => {
+                let title_case = is_title_case(&raw[sentence.start..sentence.end]);
+                headline = Some((k, title_case));
+                title_case
+            }
+        };
+        if title_case {
             continue;
         }
         let first_word = raw[sentence.start..t.start]
@@ -152,10 +175,12 @@ pub fn discover(
         let name = clean_name(&raw[f.start..f.end]);
         let mut label = name.clone();
         let mut id = provisional_id(&name);
+        let mut country = None;
         if rule.of_state
             && let Some((state, adjacent)) = state_nearby(dict, raw, segments, spans, f.start)
         {
             let state = dict.entity(state);
+            country = state.attributes.country.clone();
             label = match adjacent {
                 Some(from) => clean_name(&raw[from..f.end]),
                 None => format!("{name} ({})", state.label),
@@ -168,7 +193,16 @@ pub fn discover(
             None
         };
         let entity =
-            entity.unwrap_or_else(|| intern(&mut actors, listed, id, &label, rule.kind, &rule.id));
+            entity.unwrap_or_else(|| {
+                let found = NewActor {
+                    id,
+                    label: &label,
+                    kind: rule.kind,
+                    rule: &rule.id,
+                    country,
+                };
+                intern(&mut actors, listed, found)
+            });
         new_spans.push(Span {
             entity,
             start: f.start,
@@ -179,6 +213,26 @@ pub fn discover(
     spans.sort_by_key(|s| s.start);
     same_person_by_surname(dict, doc, &mut actors, listed, spans);
     actors
+}
+
+/// Whether `sentence` is written in title case, as English headlines are ("Militant Group
+/// Seized Power In Kabul"): five or more words of three letters or more, at most one in six
+/// starting in lower case. A sentence naming several people ("Ashraf Ghani and Hamid Karzai
+/// met in Kabul") keeps its lower-case words and is not one.
+pub(crate) fn is_title_case(sentence: &str) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for word in sentence.split(|c: char| !c.is_alphabetic()) {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        if chars.count() < 2 {
+            continue;
+        }
+        words += 1;
+        if first.is_lowercase() {
+            lower += 1;
+        }
+    }
+    words >= 5 && lower * 6 <= words
 }
 
 /// The span the rule's name takes at trigger `t`, inside the sentence `lo..hi`.
@@ -339,29 +393,23 @@ pub fn provisional_id(label: &str) -> String {
 }
 
 /// The number of the provisional actor with this label in `actors`, added when new.
-fn intern(
-    actors: &mut Vec<Entity>,
-    listed: u32,
-    id: String,
-    label: &str,
-    kind: Kind,
-    rule: &str,
-) -> u32 {
-    if let Some(i) = actors.iter().position(|a| a.id == id) {
+fn intern(actors: &mut Vec<Entity>, listed: u32, found: NewActor) -> u32 {
+    if let Some(i) = actors.iter().position(|a| a.id == found.id) {
         return listed + i as u32;
     }
     actors.push(Entity {
-        id,
-        label: label.to_string(),
-        kind,
-        aliases: vec![label.to_string()],
+        id: found.id,
+        label: found.label.to_string(),
+        kind: found.kind,
+        aliases: vec![found.label.to_string()],
         exact: Vec::new(),
         compound: false,
         surname: false,
         roles: Vec::new(),
         attributes: Attributes {
             provisional: true,
-            rule: Some(rule.to_string()),
+            rule: Some(found.rule.to_string()),
+            country: found.country,
             ..Attributes::default()
         },
     });

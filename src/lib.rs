@@ -31,6 +31,7 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod promote;
 pub mod query;
 pub mod relations;
 pub mod suggest;
@@ -483,6 +484,31 @@ pub fn suggest(
         },
         |(seq, ex, found), doc| {
             all.add(seq, doc, &ex, found);
+            Ok::<(), io::Error>(())
+        },
+        observer,
+    )?;
+    Ok((all.finish(min_count), summary))
+}
+
+/// The provisional actors the discovery rules find in the articles, mentioned at least
+/// `min_count` times, as dictionary entries ([`promote`]), most mentioned first.
+pub fn provisional_entries(
+    sources: &Sources,
+    dict: &Dictionary,
+    threads: usize,
+    min_count: u64,
+    observer: &mut dyn Observer,
+) -> io::Result<(Vec<promote::Entry>, ReadSummary)> {
+    let mut all = promote::Promotions::default();
+    let summary = process(
+        sources,
+        dict,
+        threads,
+        &DateRange::default(),
+        |seq, _, ex| (seq, ex),
+        |(seq, ex), doc| {
+            all.add(seq, dict, doc, &ex);
             Ok::<(), io::Error>(())
         },
         observer,

@@ -118,6 +118,7 @@ fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Suggest(s) if s.toml => suggest_toml(&s),
         Command::Suggest(s) => {
             let input = &s.input;
             let dict = reading_dictionary(&input.dict, !input.no_discovery)?;
@@ -241,6 +242,34 @@ fn answer<T: serde::Serialize>(
         text(value, out)?;
     }
     Ok(())
+}
+
+/// `suggest --toml`: the provisional actors as dictionary entries on stdout.
+fn suggest_toml(s: &cli::SuggestArgs) -> Result<ExitCode> {
+    let input = &s.input;
+    let dict = reading_dictionary(&input.dict, true)?;
+    let sources = discover(&input.inputs)?;
+    let mut observer = Reporter::new(&sources, input);
+    let (mut entries, summary) =
+        actorgraph::provisional_entries(&sources, &dict, input.threads, s.min_count, &mut observer)
+            .context("reading articles")?;
+    observer.finish();
+    observer.write_report("suggest", &input.inputs, &summary, exit_value(&summary), None)?;
+    if s.limit > 0 {
+        entries.truncate(s.limit);
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(actorgraph::promote::to_toml(&entries).as_bytes())?;
+    if !input.quiet {
+        eprintln!(
+            "actorgraph: {} articles, {} provisional actors written as dictionary entries{}",
+            summary.articles,
+            entries.len(),
+            observer.note()
+        );
+    }
+    Ok(exit_for(&summary))
 }
 
 fn dict_check(d: &cli::DictArgs) -> Result<ExitCode> {

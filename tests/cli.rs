@@ -450,3 +450,49 @@ fn no_discovery_finds_only_listed_actors() {
         .count();
     assert_eq!(provisional, 0);
 }
+
+/// `suggest --toml` writes the provisional actors as entries a dictionary file takes as they
+/// are: with them added, the same actors are found as listed ones, the full name and (once
+/// uncommented) nothing else.
+#[test]
+fn suggested_entries_promote_provisional_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Volgens hoogleraar Marieke Jansen praten de Taliban met Pakistan. \
+         Jansen bleef sceptisch. Het Afghaanse ministerie van Defensie ontkende dat.\n",
+    )
+    .unwrap();
+    let toml = ok(&[
+        "suggest",
+        article.to_str().unwrap(),
+        "--toml",
+        "--min-count",
+        "1",
+        "--quiet",
+    ]);
+    assert!(toml.contains("id = \"marieke-jansen\""), "{toml}");
+    assert!(toml.contains("aliases = [\"Marieke Jansen\"]"), "{toml}");
+    assert!(toml.contains("# exact = [\"Jansen\"]"), "{toml}");
+    assert!(toml.contains("country = \"AF\""), "{toml}");
+    assert!(toml.contains("Volgens hoogleraar Marieke Jansen"), "{toml}");
+    let promoted = dir.path().join("promoted.toml");
+    std::fs::write(&promoted, &toml).unwrap();
+    let mentions = lines(&ok(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--dict",
+        "dictionaries",
+        "--dict",
+        promoted.to_str().unwrap(),
+        "--no-discovery",
+        "--quiet",
+    ]));
+    let ids: Vec<&str> = mentions
+        .iter()
+        .filter_map(|m| m["entity"].as_str())
+        .collect();
+    assert!(ids.contains(&"marieke-jansen"), "{ids:?}");
+    assert!(ids.iter().all(|id| !id.starts_with("p:")), "{ids:?}");
+}

@@ -467,3 +467,21 @@ fn generated_dictionaries_are_up_to_date_with_their_generator() {
         );
     }
 }
+
+// Towns (towns.toml): every Dutch and Belgian place of 500+ people, Dutch exonyms of cities
+// abroad, and no town that is also a word ("Geel", yellow) or a name better known otherwise.
+trap!(
+    dutch_villages_are_places_and_words_are_not,
+    "Hij woonde in Ermelo en Oirschot; de vlag was geel. Geel is ook een kleur.",
+    [("ermelo", "Ermelo"), ("oirschot", "Oirschot")]
+);
+trap!(
+    dutch_exonyms_of_cities_abroad,
+    "De trein reed van Keulen naar Rijsel, niet naar Ajax.",
+    [("koln", "Keulen"), ("lille", "Rijsel")]
+);
+trap!(
+    a_state_dropped_as_ambiguous_is_no_town_either,
+    "Georgia en Jordan speelden in New Mexico.",
+    [("new-mexico", "New Mexico")]
+);

@@ -162,6 +162,12 @@ fn every_discovery_rule_finds_its_actor() {
             "en-place-before",
         ),
         (
+            "Kabul and Islamabad blamed the militant group Jaish Ansar Zubair for it.",
+            "p:jaish-ansar-zubair",
+            "Jaish Ansar Zubair",
+            "en-group",
+        ),
+        (
             "Torialai Sherzad, a former defence minister, spoke first.",
             "p:torialai-sherzad",
             "Torialai Sherzad",
@@ -282,6 +288,10 @@ fn traps_do_not_fire() {
         (
             "Christian Democratic parties met.",
             "a given name before an adjective",
+        ),
+        (
+            "Envoy Meets Taliban Leaders In Kabul Since Militant Group Seized Power\n\nThe talks began.",
+            "a title-case headline: capitals say nothing of names",
         ),
     ];
     for (text, why) in rows {

