@@ -305,3 +305,46 @@ aliases = ["Kabul"]
         assert_eq!(step["images"], 0);
     }
 }
+
+/// Provisional actors (found by a discovery rule) are drawn dashed, say so in the panel with
+/// their rule, and can be hidden apart from the listed ones.
+#[test]
+fn provisional_actors_are_marked_and_can_be_hidden() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&[]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let provisional: Vec<&Value> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["provisional"] == true)
+        .collect();
+    assert!(!provisional.is_empty(), "the seeds name an unlisted ministry");
+    let id = provisional[0]["id"].as_str().unwrap();
+    let rule = provisional[0]["rule"].as_str().unwrap();
+    let report = explore(
+        &out.path().join("index.html"),
+        &[
+            "--click-node",
+            id,
+            "--uncheck",
+            "show-provisional",
+            "--uncheck",
+            "show-listed",
+        ],
+    );
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0, "{report}");
+    let steps = report["steps"].as_array().unwrap();
+    let panel = steps[0]["panel"].as_str().unwrap();
+    assert!(panel.contains("Provisional") && panel.contains(rule), "{panel}");
+    assert_eq!(
+        count(&report["initial"]["provisional"]),
+        provisional.len() as u64,
+        "provisional actors are drawn dashed"
+    );
+    let all = count(&report["initial"]["nodes"]);
+    assert_eq!(count(&steps[1]["nodes"]), all - provisional.len() as u64);
+    assert_eq!(count(&steps[2]["nodes"]), 0);
+}

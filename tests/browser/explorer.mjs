@@ -41,6 +41,7 @@ try {
 
   const snapshot = async () => page.evaluate(() => ({
     nodes: document.querySelectorAll("#canvas g.node").length,
+    provisional: document.querySelectorAll("#canvas g.node.provisional").length,
     co: document.querySelectorAll("#canvas path.edge.co").length,
     rel: document.querySelectorAll("#canvas path.edge.rel").length,
     panel: document.getElementById("panel").innerText,

@@ -24,6 +24,8 @@
     co: true,
     rel: true,
     kinds: new Set(data.kinds.map((k) => k.kind)),
+    listed: true,
+    provisional: true,
     types: new Set(types.map((t) => t.type)),
     minWeight: 1,
     from: minMonth,
@@ -69,7 +71,9 @@
     return 4 + 2.2 * Math.sqrt(n.mentions || 0);
   }
   function nodeVisible(n) {
-    return state.kinds.has(n.kind) && (!dateFiltered() || weightOf(n, n.mentions) > 0);
+    return state.kinds.has(n.kind)
+      && (n.provisional ? state.provisional : state.listed)
+      && (!dateFiltered() || weightOf(n, n.mentions) > 0);
   }
   function edgeVisible(e) {
     if (e.set === "co" && !state.co) return false;
@@ -112,6 +116,27 @@
     sw.style.background = k.color;
     l.append(c, sw, document.createTextNode(k.kind));
     kindBox.appendChild(l);
+  }
+
+  // Listed actors come from a dictionary; provisional ones from a discovery rule (dashed).
+  const originBox = document.getElementById("origins");
+  if (nodes.some((n) => n.provisional)) {
+    for (const [key, text] of [["listed", "listed"], ["provisional", "provisional (dashed)"]]) {
+      const l = el("label");
+      const c = el("input");
+      c.type = "checkbox";
+      c.checked = true;
+      c.id = "show-" + key;
+      c.addEventListener("change", () => {
+        state[key] = c.checked;
+        update();
+      });
+      const sw = el("span", null, "swatch " + key);
+      l.append(c, sw, document.createTextNode(text));
+      originBox.appendChild(l);
+    }
+  } else {
+    originBox.hidden = true;
   }
 
   const typeBox = document.getElementById("types");
@@ -290,12 +315,14 @@
 
     const nodeSel = nodeLayer.selectAll("g.node").data(visibleNodes, (d) => d.id);
     nodeSel.exit().remove();
-    const entered = nodeSel.enter().append("g").attr("class", "node");
+    const entered = nodeSel.enter().append("g")
+      .attr("class", (d) => (d.provisional ? "node provisional" : "node"));
     entered.attr("data-id", (d) => d.id);
     entered.append("circle")
       .attr("r", radius)
       .attr("fill", (d) => kindColor.get(d.kind) || "#ccc");
-    entered.append("title").text((d) => d.label + " (" + d.kind + ", " + d.mentions + " mentions)");
+    entered.append("title").text((d) => d.label + " (" + (d.provisional ? "provisional " : "")
+      + d.kind + ", " + d.mentions + " mentions)");
     entered.filter((d) => labelled.has(d.id)).append("text")
       .attr("x", (d) => radius(d) + 2)
       .attr("y", 4)
@@ -412,12 +439,18 @@
     }
     const p = clearPanel();
     p.appendChild(el("h2", n.label));
+    if (n.provisional) {
+      p.appendChild(el("p", "Provisional: found by the discovery rule " + (n.rule || "?")
+        + ", in no dictionary. Read its sentences; `actorgraph suggest --toml` writes it as an"
+        + " entry to add.", "provisional-note"));
+    }
     const actsFor = n.acts_for && byId.get(n.acts_for)
       ? link(label(n.acts_for), () => selectNode(byId.get(n.acts_for), true))
       : n.acts_for;
     p.appendChild(facts([
       ["id", n.id],
       ["kind", n.kind],
+      ["found by", n.provisional ? "rule " + n.rule : "dictionary"],
       ["mentions", n.mentions],
       ["articles", n.documents],
       ["first", n.first_date],
