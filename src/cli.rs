@@ -133,6 +133,12 @@ pub struct DictSelection {
     /// `lang`); files without one are always loaded [default: all]
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub lang: Vec<String>,
+
+    /// Label the actors in this language where the dictionaries give a label in it
+    /// (`labels = { en = "..." }`: `en` for the shipped ones); ids and matching do not change
+    /// [default: the labels as the dictionaries write them, Dutch for the shipped ones]
+    #[arg(long, value_name = "LANG")]
+    pub labels: Option<String>,
 }
 
 impl DictSelection {

@@ -192,17 +192,16 @@ pub fn discover(
         } else {
             None
         };
-        let entity =
-            entity.unwrap_or_else(|| {
-                let found = NewActor {
-                    id,
-                    label: &label,
-                    kind: rule.kind,
-                    rule: &rule.id,
-                    country,
-                };
-                intern(&mut actors, listed, found)
-            });
+        let entity = entity.unwrap_or_else(|| {
+            let found = NewActor {
+                id,
+                label: &label,
+                kind: rule.kind,
+                rule: &rule.id,
+                country,
+            };
+            intern(&mut actors, listed, found)
+        });
         new_spans.push(Span {
             entity,
             start: f.start,

@@ -254,7 +254,13 @@ fn suggest_toml(s: &cli::SuggestArgs) -> Result<ExitCode> {
         actorgraph::provisional_entries(&sources, &dict, input.threads, s.min_count, &mut observer)
             .context("reading articles")?;
     observer.finish();
-    observer.write_report("suggest", &input.inputs, &summary, exit_value(&summary), None)?;
+    observer.write_report(
+        "suggest",
+        &input.inputs,
+        &summary,
+        exit_value(&summary),
+        None,
+    )?;
     if s.limit > 0 {
         entries.truncate(s.limit);
     }
@@ -379,7 +385,19 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 fn load_dictionary(sel: &DictSelection) -> Result<Dictionary> {
-    Dictionary::load_langs(&sel.dicts, sel.langs()).context("loading dictionaries")
+    let dict = Dictionary::load_langs(&sel.dicts, sel.langs()).context("loading dictionaries")?;
+    Ok(match &sel.labels {
+        Some(lang) => {
+            if !dict.label_languages().contains(lang.as_str()) {
+                eprintln!(
+                    "actorgraph: warning: --labels {lang}: no dictionary gives labels in {lang:?}; \
+                     the labels stay as the dictionaries write them"
+                );
+            }
+            dict.with_labels(lang)
+        }
+        None => dict,
+    })
 }
 
 /// The dictionaries to read articles with, discovery rules applied unless `--no-discovery`.

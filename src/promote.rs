@@ -71,7 +71,12 @@ impl Promotions {
             });
             t.entry.mentions += 1;
             *t.names
-                .entry(doc.text[m.start..m.end].split_whitespace().collect::<Vec<_>>().join(" "))
+                .entry(
+                    doc.text[m.start..m.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
                 .or_default() += 1;
             if seen.insert(e.id.clone()) {
                 t.entry.documents += 1;
@@ -100,7 +105,9 @@ impl Promotions {
             .map(|t| {
                 let mut entry = t.entry;
                 entry.names = t.names.into_iter().collect();
-                entry.names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                entry
+                    .names
+                    .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 entry
             })
             .collect();
@@ -125,16 +132,24 @@ pub fn to_toml(entries: &[Entry]) -> String {
         // A person's surname alone ("Jansen", "Ten Brinke") is an alias only where it is
         // unambiguous: offered, commented out.
         let label = e.label.to_lowercase();
-        let surname = |n: &str| {
-            e.kind == Kind::Person && label.ends_with(&format!(" {}", n.to_lowercase()))
-        };
-        let (surnames, aliases): (Vec<&str>, Vec<&str>) =
-            e.names.iter().map(|(n, _)| n.as_str()).partition(|n| surname(n));
+        let surname =
+            |n: &str| e.kind == Kind::Person && label.ends_with(&format!(" {}", n.to_lowercase()));
+        let (surnames, aliases): (Vec<&str>, Vec<&str>) = e
+            .names
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .partition(|n| surname(n));
         let mut aliases: Vec<&str> = aliases;
         if !aliases.iter().any(|a| *a == e.label) && !e.label.contains(" (") {
             aliases.insert(0, &e.label);
         }
-        let times = |n: u64| if n == 1 { "once".to_string() } else { format!("{n} times") };
+        let times = |n: u64| {
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        };
         let _ = write!(
             out,
             "\n# rule {}: {} in {} article{}; first in {}: {}\n",

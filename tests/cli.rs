@@ -436,7 +436,10 @@ fn no_discovery_finds_only_listed_actors() {
     let jansen = node(&with, "p:marieke-jansen").expect("the professor is found");
     assert_eq!(jansen["provisional"], true);
     assert_eq!(jansen["kind"], "person");
-    assert!(jansen["rule"].as_str().is_some_and(|r| !r.is_empty()), "{jansen}");
+    assert!(
+        jansen["rule"].as_str().is_some_and(|r| !r.is_empty()),
+        "{jansen}"
+    );
     assert_ne!(node(&with, "taliban").unwrap()["provisional"], true);
 
     let without = build("without", &["--no-discovery"]);

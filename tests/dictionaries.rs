@@ -485,3 +485,55 @@ trap!(
     "Georgia en Jordan speelden in New Mexico.",
     [("new-mexico", "New Mexico")]
 );
+
+/// `--labels en` labels the actors in English where a dictionary gives an English label; the
+/// ids (and so every edge) stay the same, and actors without one keep their label.
+#[test]
+fn english_labels_by_option_keep_the_ids() {
+    let text = "De Verenigde Staten en de Taliban spraken in Moskou met de VN.";
+    let run_with = |extra: &[&str]| {
+        let mut args = vec!["extract", "-", "--quiet"];
+        args.extend_from_slice(extra);
+        let out = common::run_with_stdin(&args, Some(text));
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        common::lines(&String::from_utf8(out.stdout).unwrap())
+            .into_iter()
+            .filter_map(|m| {
+                Some((
+                    m["entity"].as_str()?.to_string(),
+                    m["label"].as_str()?.to_string(),
+                ))
+            })
+            .collect::<Vec<_>>()
+    };
+    let dutch = run_with(&[]);
+    let english = run_with(&["--labels", "en"]);
+    let ids = |v: &[(String, String)]| v.iter().map(|(i, _)| i.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&dutch), ids(&english));
+    let label = |v: &[(String, String)], id: &str| {
+        v.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, l)| l.clone())
+            .unwrap()
+    };
+    assert_eq!(label(&dutch, "united-states"), "Verenigde Staten");
+    assert_eq!(label(&english, "united-states"), "United States");
+    assert_eq!(label(&english, "moscow"), "Moscow");
+    assert_eq!(label(&english, "un"), "United Nations");
+    assert_eq!(label(&english, "taliban"), "Taliban");
+}
+
+/// A label in another language must name a language code and not be empty.
+#[test]
+fn bad_labels_are_reported_with_their_line() {
+    let err = Dictionary::from_toml(
+        "d.toml",
+        "[[entity]]\nid = \"x\"\nkind = \"group\"\nlabel = \"X\"\naliases = [\"Xyz\"]\nlabels = { English = \"X\" }\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("d.toml:6") && err.contains("not a language code"),
+        "{err}"
+    );
+}

@@ -321,7 +321,10 @@ fn provisional_actors_are_marked_and_can_be_hidden() {
         .iter()
         .filter(|n| n["provisional"] == true)
         .collect();
-    assert!(!provisional.is_empty(), "the seeds name an unlisted ministry");
+    assert!(
+        !provisional.is_empty(),
+        "the seeds name an unlisted ministry"
+    );
     let id = provisional[0]["id"].as_str().unwrap();
     let rule = provisional[0]["rule"].as_str().unwrap();
     let report = explore(
@@ -338,7 +341,10 @@ fn provisional_actors_are_marked_and_can_be_hidden() {
     assert_eq!(report["errors"].as_array().unwrap().len(), 0, "{report}");
     let steps = report["steps"].as_array().unwrap();
     let panel = steps[0]["panel"].as_str().unwrap();
-    assert!(panel.contains("Provisional") && panel.contains(rule), "{panel}");
+    assert!(
+        panel.contains("Provisional") && panel.contains(rule),
+        "{panel}"
+    );
     assert_eq!(
         count(&report["initial"]["provisional"]),
         provisional.len() as u64,

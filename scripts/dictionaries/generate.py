@@ -62,6 +62,11 @@ REGION_CITIES = [
 ]
 # City names that are everyday words or names in Dutch or English news.
 CITY_STOPLIST = {"hub", "moro", "daur", "kota", "teni", "dadu", "model town", "male", "victoria"}
+# English labels where ISO 3166's name is not the one English news uses.
+ENGLISH_LABELS = {
+    "BN": "Brunei", "CD": "DR Congo", "CG": "Republic of the Congo", "FM": "Micronesia",
+    "PS": "Palestine", "RU": "Russia", "TR": "Turkey", "VA": "Holy See",
+}
 # Towns better known in the news as something else: a club, a company, a brand.
 TOWN_STOPLIST = {"ajax", "toyota", "hitachi", "fuji", "suzuki", "nokia", "kawasaki"}
 GENERATED = {"states.toml", "cities.toml", "towns.toml"}
@@ -146,6 +151,8 @@ def entity_toml(e):
     lines.append("aliases = [" + ", ".join(q(a) for a in e["aliases"]) + "]")
     if e.get("exact"):
         lines.append("exact = [" + ", ".join(q(a) for a in e["exact"]) + "]")
+    if e.get("labels"):
+        lines.append("labels = { " + ", ".join(f"{k} = {q(v)}" for k, v in sorted(e["labels"].items())) + " }")
     for key in ("country", "acts_for"):
         if e.get(key):
             lines.append(f"{key} = {q(e[key])}")
@@ -179,9 +186,11 @@ def states(names):
         aliases = names.take(entity_id, [label] + ov.get("aliases", []) + packaged)
         exact = names.take(entity_id, ov.get("exact", []))
         names.ids.add(entity_id)
-        out.append(
-            {"id": entity_id, "kind": "state", "label": label, "aliases": aliases, "exact": exact, "country": code}
-        )
+        entry = {"id": entity_id, "kind": "state", "label": label, "aliases": aliases, "exact": exact, "country": code}
+        english = ENGLISH_LABELS.get(code, english)
+        if english != label:
+            entry["labels"] = {"en": english}
+        out.append(entry)
     return out
 
 

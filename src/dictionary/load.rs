@@ -50,6 +50,7 @@ struct RawExtend {
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
     exact: Vec<Spanned<String>>,
+    labels: Option<Spanned<std::collections::BTreeMap<String, String>>>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +83,7 @@ struct RawEntity {
     lon: Option<Spanned<f64>>,
     #[serde(default)]
     roles: Vec<RawRole>,
+    labels: Option<Spanned<std::collections::BTreeMap<String, String>>>,
 }
 
 /// An alias with where it was written.
@@ -114,12 +116,16 @@ pub(super) struct Located {
     pub role_lines: Vec<Pos>,
     /// Where `acts_for` was written, to report an unknown id.
     pub acts_for_at: Option<Pos>,
+    /// Labels in other languages: (language, label).
+    pub labels: Vec<(String, String)>,
 }
 
 /// Extra aliases for an entity defined elsewhere, with where they were written.
 pub(super) struct Extension {
     pub id: String,
     pub aliases: Vec<AliasAt>,
+    /// Labels in other languages: (language, label).
+    pub labels: Vec<(String, String)>,
     pub file: PathBuf,
     pub line: Pos,
 }
@@ -307,23 +313,59 @@ pub(super) fn parse_all(sources: &[(PathBuf, String)], langs: Option<&[String]>)
             let id = raw.id.into_inner();
             let mut problems = Vec::new();
             let aliases = check_aliases(file, &lines, &id, &raw.aliases, &raw.exact, &mut problems);
-            if aliases.is_empty() && problems.is_empty() {
+            let labels = check_labels(file, &lines, raw.labels, &mut problems);
+            if aliases.is_empty() && labels.is_empty() && problems.is_empty() {
                 problems.push(Problem {
                     file: file.clone(),
                     line,
-                    message: format!("extend {id:?} adds no aliases"),
+                    message: format!("extend {id:?} adds no aliases and no labels"),
                 });
             }
             parsed.problems.append(&mut problems);
             parsed.extensions.push(Extension {
                 id,
                 aliases,
+                labels,
                 file: file.clone(),
                 line,
             });
         }
     }
     parsed
+}
+
+/// Checks `labels = { en = "..." }`: a language code of two or three lower-case letters and a
+/// label that is not empty.
+fn check_labels(
+    file: &Path,
+    lines: &Lines,
+    raw: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, String)> {
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    let line = lines.line(raw.span().start);
+    let mut out = Vec::new();
+    for (lang, label) in raw.into_inner() {
+        let code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+        if !code {
+            problems.push(Problem {
+                file: file.to_path_buf(),
+                line,
+                message: format!("labels: {lang:?} is not a language code such as \"en\""),
+            });
+        } else if label.trim().is_empty() {
+            problems.push(Problem {
+                file: file.to_path_buf(),
+                line,
+                message: format!("labels: the {lang:?} label is empty"),
+            });
+        } else {
+            out.push((lang, label.trim().to_string()));
+        }
+    }
+    out
 }
 
 /// Checks the aliases of one entity (or extension), reporting those that cannot match.
@@ -369,6 +411,7 @@ fn check_aliases(
 
 fn check_entity(file: &Path, lines: &Lines, line: Pos, raw: RawEntity) -> (Located, Vec<Problem>) {
     let mut problems = Vec::new();
+    let raw_labels = raw.labels;
     let at = |span: std::ops::Range<usize>| lines.line(span.start);
     let mut problem = |line: Pos, message: String| {
         problems.push(Problem {
@@ -494,6 +537,7 @@ fn check_entity(file: &Path, lines: &Lines, line: Pos, raw: RawEntity) -> (Locat
             ..Attributes::default()
         },
     };
+    let labels = check_labels(file, lines, raw_labels, &mut problems);
     let located = Located {
         entity,
         aliases,
@@ -501,6 +545,7 @@ fn check_entity(file: &Path, lines: &Lines, line: Pos, raw: RawEntity) -> (Locat
         line: id_line,
         role_lines,
         acts_for_at,
+        labels,
     };
     (located, problems)
 }

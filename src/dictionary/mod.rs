@@ -251,6 +251,8 @@ pub struct Dictionary {
     alias_count: usize,
     /// Whether extraction applies the discovery rules (see [`Dictionary::without_discovery`]).
     discovery: bool,
+    /// Labels in other languages: (entity index, language, label), sorted.
+    labels: Vec<(u32, String, String)>,
 }
 
 impl fmt::Debug for Dictionary {
@@ -318,6 +320,8 @@ impl Dictionary {
         let mut ids: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
         let mut role_lines: BTreeMap<String, Vec<Pos>> = BTreeMap::new();
         let mut acts_for_at: BTreeMap<String, Pos> = BTreeMap::new();
+        // (entity id, language, label): labels in other languages, applied by `with_labels`.
+        let mut labels: Vec<(String, String, String)> = Vec::new();
         for l in located {
             if let Some((file, line)) = ids.get(&l.entity.id) {
                 problems.push(l.problem(
@@ -332,6 +336,11 @@ impl Dictionary {
                 continue;
             }
             ids.insert(l.entity.id.clone(), (l.file.clone(), l.line));
+            labels.extend(
+                l.labels
+                    .iter()
+                    .map(|(lang, t)| (l.entity.id.clone(), lang.clone(), t.clone())),
+            );
             role_lines.insert(l.entity.id.clone(), l.role_lines.clone());
             if let Some(at) = l.acts_for_at {
                 acts_for_at.insert(l.entity.id.clone(), at);
@@ -344,6 +353,11 @@ impl Dictionary {
             match entities.binary_search_by(|(e, _)| e.id.cmp(&ext.id)) {
                 Ok(i) => {
                     let (entity, aliases) = &mut entities[i];
+                    labels.extend(
+                        ext.labels
+                            .into_iter()
+                            .map(|(lang, l)| (entity.id.clone(), lang, l)),
+                    );
                     for a in ext.aliases {
                         if a.exact {
                             entity.exact.push(a.text.clone());
@@ -496,6 +510,14 @@ impl Dictionary {
             .kind(Some(kind))
             .build(&keys)
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
+        let mut labels: Vec<(u32, String, String)> = labels
+            .into_iter()
+            .filter_map(|(id, lang, label)| {
+                let i = entities.binary_search_by(|(e, _)| e.id.cmp(&id)).ok()?;
+                Some((i as u32, lang, label))
+            })
+            .collect();
+        labels.sort();
         Ok(Dictionary {
             entities: entities.into_iter().map(|(e, _)| e).collect(),
             patterns,
@@ -508,6 +530,7 @@ impl Dictionary {
             variant_count,
             alias_count,
             discovery: true,
+            labels,
         })
     }
 
@@ -521,6 +544,23 @@ impl Dictionary {
     pub fn without_discovery(mut self) -> Dictionary {
         self.discovery = false;
         self
+    }
+
+    /// This dictionary with its actors labelled in `lang` where a file gives a label in it
+    /// (`labels = { en = "United States" }`); ids, aliases and matching do not change. The
+    /// others keep their own label.
+    pub fn with_labels(mut self, lang: &str) -> Dictionary {
+        for (i, l, label) in &self.labels {
+            if l == lang {
+                self.entities[*i as usize].label = label.clone();
+            }
+        }
+        self
+    }
+
+    /// The languages the dictionary has labels in besides its own.
+    pub fn label_languages(&self) -> std::collections::BTreeSet<&str> {
+        self.labels.iter().map(|(_, l, _)| l.as_str()).collect()
     }
 
     /// Whether extraction applies the discovery rules.
