@@ -168,7 +168,7 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
             for (rule, exact) in &pattern.triggers {
                 if exact
                     .as_ref()
-                    .is_none_or(|form| *form == fold_str(&raw[span.clone()], Case::Keep))
+                    .is_none_or(|form| written_as(&raw[span.clone()], form))
                 {
                     triggers.push(TriggerHit {
                         start: span.start,
@@ -184,7 +184,7 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
             }
             continue;
         }
-        let entity = entity_of(pattern, || raw[folded.original_span(s, e)].to_string());
+        let entity = entity_of(pattern, &raw[folded.original_span(s, e)]);
         let Some(entity) = entity else { continue };
         if whole_word || genitive || dict.entity(entity).compound {
             candidates.push((s, e, Some(entity)));
@@ -297,22 +297,48 @@ pub(crate) fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
         .automaton()
         .find_overlapping_iter(&folded)
         .find(|m| m.start() == 0 && m.end() == folded.len())?;
-    entity_of(&dict.patterns()[m.pattern().as_usize()], || {
-        text.to_string()
-    })
+    entity_of(&dict.patterns()[m.pattern().as_usize()], text)
 }
 
 /// The entity a matched pattern names: its any-case entity, or the `exact` form whose letter
 /// case equals the matched text as written.
-fn entity_of(pattern: &Pattern, written: impl FnOnce() -> String) -> Option<u32> {
+fn entity_of(pattern: &Pattern, written: &str) -> Option<u32> {
     pattern.any_case.or_else(|| {
-        let surface = fold_str(&written(), Case::Keep);
+        // Most case-sensitive hits are ordinary words ("dan", "ben", "boom"): their first
+        // letter already differs, without folding the whole surface.
+        let first = first_folded(written);
+        if pattern.exact.iter().all(|(form, _)| form.chars().next() != first) {
+            return None;
+        }
+        let surface = fold_str(written, Case::Keep);
         pattern
             .exact
             .iter()
             .find(|(form, _)| *form == surface)
             .map(|&(_, entity)| entity)
     })
+}
+
+/// Whether `written` has the case-preserving fold `form` (an `exact` alias or trigger).
+fn written_as(written: &str, form: &str) -> bool {
+    form.chars().next() == first_folded(written) && fold_str(written, Case::Keep) == form
+}
+
+/// The first character of the case-preserving fold of `written` (as [`fold_str`] trims it:
+/// leading spaces and invisible characters fold to nothing).
+fn first_folded(written: &str) -> Option<char> {
+    let mut first = None;
+    for c in written.chars() {
+        crate::text::fold_char(c, Case::Keep, |d| {
+            if d != ' ' && d != '\n' {
+                first.get_or_insert(d);
+            }
+        });
+        if first.is_some() {
+            break;
+        }
+    }
+    first
 }
 
 #[cfg(test)]

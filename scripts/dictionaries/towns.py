@@ -22,12 +22,26 @@ WORD_LISTS = {
     "wbritish": ("2020.12.07-2", "/usr/share/dict/british-english"),
 }
 # (country codes, minimum population, alternate names too)
+# GeoNames' alternate names are kept where they carry the news's spellings: Belgian towns'
+# Dutch and French names (Luik/Liège, Bergen/Mons), Afghan and Pakistani transliterations.
+# Elsewhere they are mostly other languages' transliterations ("Shverin"): left out, with the
+# Dutch exonyms of EXONYMS instead.
 TOWN_TIERS = [
-    (["NL", "BE"], 500, False),
-    (["AF", "PK"], 500, True),
-    (["DE", "FR", "LU", "GB"], 20_000, True),
-    (None, 100_000, True),
+    (["NL"], 500, False),
+    (["BE", "AF", "PK"], 500, True),
+    (["DE", "FR", "LU", "GB"], 20_000, False),
+    (None, 100_000, False),
 ]
+# Dutch names of towns abroad, by (country, GeoNames name).
+EXONYMS = {
+    ("DE", "Köln"): ["Keulen"], ("DE", "Aachen"): ["Aken"], ("DE", "München"): ["München", "Munchen"],
+    ("DE", "Münster"): ["Munster"], ("DE", "Braunschweig"): ["Brunswijk"],
+    ("DE", "Kleve"): ["Kleef"], ("DE", "Trier"): ["Trier", "Trèves"],
+    ("BE", "Liège"): ["Liège", "Luik"], ("FR", "Lille"): ["Rijsel"], ("FR", "Dunkerque"): ["Duinkerke", "Duinkerken"],
+    ("FR", "Arras"): ["Atrecht"], ("FR", "Cambrai"): ["Kamerijk"], ("FR", "Marseille"): ["Marseille"],
+    ("FR", "Strasbourg"): ["Straatsburg"], ("FR", "Lyon"): ["Lyon"], ("FR", "Calais"): ["Kales"],
+    ("GB", "Edinburgh"): ["Edinburgh"], ("GB", "Dover"): ["Dover"],
+}
 # Countries whose first-level subdivisions are listed, and which kinds.
 REGION_TYPES = {
     "NL": {"Province"},
@@ -126,14 +140,15 @@ def towns(names, fold, slug, dict_dir):
         # "Model Town", "Civil Lines": words, not a name (Dutch towns are often made of words).
         return code in HOME or not all(w in words_ for w in f.replace("-", " ").split())
 
-    def add(entity_id, label, candidates, population, extra):
+    def add(entity_id, label, candidates, population, extra, curated=()):
         # A large city keeps a main name that is also a person's name, never an alternate one
-        # ("Leon" for León).
+        # ("Leon" for León). Curated exonyms are kept as they are ("Aken").
         aliases = [
             n
             for i, n in enumerate(candidates)
             if usable(n, population if i == 0 else 0, extra["country"])
         ]
+        aliases += [n for n in curated if n not in aliases]
         exact = names.take(entity_id, aliases)
         if not exact or label not in exact:
             return None
@@ -170,6 +185,7 @@ def towns(names, fold, slug, dict_dir):
             [name] + extra_names,
             city["population"],
             {"country": code, "lat": city["latitude"], "lon": city["longitude"]},
+            EXONYMS.get((code, name), []),
         )
     for code, types in REGION_TYPES.items():
         subdivisions = sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code)
