@@ -153,16 +153,16 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
     // (folded start, folded end, entity; None for an ignore phrase)
     let mut candidates: Vec<(usize, usize, Option<u32>)> = Vec::new();
     let mut triggers = Vec::new();
-    for m in dict.automaton().find_overlapping_iter(ft) {
-        let (s, e) = (m.start(), m.end());
+    let capitals = folded.capital_starts(raw);
+    dict.find_matches(ft, &capitals, |s, e, pattern| {
         if ft[..s].chars().next_back().is_some_and(is_word_char) {
-            continue;
+            return;
         }
         let mut rest = ft[e..].chars();
         let next = rest.next();
         let whole_word = !next.is_some_and(is_word_char);
         let genitive = next == Some('s') && !rest.next().is_some_and(is_word_char);
-        let pattern = &patterns[m.pattern().as_usize()];
+        let pattern = &patterns[pattern];
         if !pattern.triggers.is_empty() && whole_word {
             let span = folded.original_span(s, e);
             for (rule, exact) in &pattern.triggers {
@@ -182,14 +182,16 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
             if whole_word {
                 candidates.push((s, e, None));
             }
-            continue;
+            return;
         }
         let entity = entity_of(pattern, &raw[folded.original_span(s, e)]);
-        let Some(entity) = entity else { continue };
+        let Some(entity) = entity else { return };
         if whole_word || genitive || dict.entity(entity).compound {
             candidates.push((s, e, Some(entity)));
         }
-    }
+    });
+    // The capital-only patterns are found after the others: put the triggers in text order.
+    triggers.sort_by_key(|t: &TriggerHit| (t.start, t.end));
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut spans = Vec::new();
     let mut taken_to = 0;
@@ -293,11 +295,13 @@ fn elided_before(raw: &str, floor: usize, pos: usize) -> Option<(usize, usize)> 
 /// The entity whose alias is the whole of `text`, by the same case rules as the matcher.
 pub(crate) fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
     let folded = fold_str(text, Case::Fold);
-    let m = dict
-        .automaton()
-        .find_overlapping_iter(&folded)
-        .find(|m| m.start() == 0 && m.end() == folded.len())?;
-    entity_of(&dict.patterns()[m.pattern().as_usize()], text)
+    let mut whole = None;
+    dict.find_matches(&folded, &[0], |s, e, pattern| {
+        if s == 0 && e == folded.len() {
+            whole.get_or_insert(pattern);
+        }
+    });
+    entity_of(&dict.patterns()[whole?], text)
 }
 
 /// The entity a matched pattern names: its any-case entity, or the `exact` form whose letter
@@ -307,7 +311,11 @@ fn entity_of(pattern: &Pattern, written: &str) -> Option<u32> {
         // Most case-sensitive hits are ordinary words ("dan", "ben", "boom"): their first
         // letter already differs, without folding the whole surface.
         let first = first_folded(written);
-        if pattern.exact.iter().all(|(form, _)| form.chars().next() != first) {
+        if pattern
+            .exact
+            .iter()
+            .all(|(form, _)| form.chars().next() != first)
+        {
             return None;
         }
         let surface = fold_str(written, Case::Keep);
@@ -459,6 +467,24 @@ kind = "organization"
 label = "De Morgen"
 exact = ["De Morgen"]
 subtype = "media"
+
+[[entity]]
+id = "dera"
+kind = "place"
+label = "Dera"
+exact = ["Dera"]
+
+[[entity]]
+id = "dera-ismail-khan"
+kind = "place"
+label = "Dera Ismail Khan"
+exact = ["Dera Ismail Khan", "Ḍera Ismāʿīl Khān"]
+
+[[entity]]
+id = "boom"
+kind = "place"
+label = "Boom"
+exact = ["Boom"]
 "#;
 
     fn found(text: &str) -> Vec<(String, String)> {
@@ -653,6 +679,21 @@ subtype = "media"
         exact_multiword_media_name,
         "Bron: De Morgen. De morgen was koud.",
         [("de-morgen", "De Morgen")]
+    );
+    // Capitalised `exact` aliases are searched only where a capitalised word starts.
+    case!(
+        capital_only_aliases_need_a_capital_word_start,
+        "De boom in Boom, \u{201C}Dera\u{201D} en Dera Ismail Khan; BoomDera, deraboom.",
+        [
+            ("boom", "Boom"),
+            ("dera", "Dera"),
+            ("dera-ismail-khan", "Dera Ismail Khan")
+        ]
+    );
+    case!(
+        capital_only_alias_with_accents_and_after_a_sentence,
+        "Weg.Ḍera Ismāʿīl Khān viel.",
+        [("dera-ismail-khan", "Ḍera Ismāʿīl Khān")]
     );
     case!(
         daesh_is_islamic_state,

@@ -120,6 +120,46 @@ impl Folded {
         &self.text
     }
 
+    /// The offsets in the match form where a word starts whose first letter is a capital in
+    /// `raw` (the text this was folded from), in order.
+    pub fn capital_starts(&self, raw: &str) -> Vec<usize> {
+        let text = self.text.as_bytes();
+        let word_before = |i: usize| self.text[..i].chars().next_back().is_some_and(is_word_char);
+        let mut out = Vec::new();
+        for (k, &(folded, original, run)) in self.anchors.iter().enumerate() {
+            let (folded, original) = (folded as usize, original as usize);
+            if run {
+                let end = self.anchors.get(k + 1).map_or(text.len(), |a| a.0 as usize);
+                let raw = &raw.as_bytes()[original..original + (end - folded)];
+                for (j, b) in raw.iter().enumerate() {
+                    if b.is_ascii_uppercase() && !word_before(folded + j) {
+                        out.push(folded + j);
+                    }
+                }
+            } else if raw[original..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && !word_before(folded)
+            {
+                out.push(folded);
+            }
+        }
+        out
+    }
+
+    /// Every word start of a match form: where a capital-only pattern may match when the
+    /// letter case of the original is not known (folded aliases in `dict check`).
+    pub fn word_starts(folded: &str) -> Vec<usize> {
+        folded
+            .char_indices()
+            .filter(|&(i, c)| {
+                is_word_char(c) && !folded[..i].chars().next_back().is_some_and(is_word_char)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The original offset of the character that produced match-form byte `i` (the end of the
     /// folded region for `i == text.len()`).
     fn start_of(&self, i: usize) -> u32 {

@@ -102,9 +102,13 @@ pub fn lint(dict: &Dictionary) -> Vec<Finding> {
     // Aliases inside longer aliases of other entities, at word boundaries: the automaton finds
     // every alias inside each alias in one pass, so a 100k-alias dictionary checks in seconds.
     for long in rows {
-        for m in dict.automaton().find_overlapping_iter(&long.folded) {
-            let inner = &long.folded[m.range()];
-            if inner.len() == long.folded.len() || !at_word_boundaries(&long.folded, m.range()) {
+        let starts = crate::text::Folded::word_starts(&long.folded);
+        let mut inside = Vec::new();
+        dict.find_matches(&long.folded, &starts, |s, e, _| inside.push(s..e));
+        inside.sort_by_key(|r| (r.end, r.start));
+        for range in inside {
+            let inner = &long.folded[range.clone()];
+            if inner.len() == long.folded.len() || !at_word_boundaries(&long.folded, range) {
                 continue;
             }
             let first = rows.partition_point(|r| r.folded.as_str() < inner);

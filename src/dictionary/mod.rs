@@ -36,6 +36,23 @@ pub use check::{AliasRow, Finding, FindingKind, lint};
 use crate::text::{Case, fold_str};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+/// One of the dictionary's automata over folded `keys`: a DFA up to [`DFA_PATTERN_BYTES`]
+/// (it scans fastest but grows with the patterns, about 1 MB per 1,000 aliases here), the
+/// contiguous NFA beyond, which builds fast and stays small.
+fn build_automaton(keys: &[String]) -> Result<AhoCorasick, DictionaryError> {
+    let total: usize = keys.iter().map(String::len).sum();
+    let kind = if total <= DFA_PATTERN_BYTES {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    };
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(keys)
+        .map_err(|e| DictionaryError::Automaton(e.to_string()))
+}
+
 /// Total bytes of folded aliases up to which the automaton is a DFA.
 const DFA_PATTERN_BYTES: usize = 200_000;
 use serde::{Deserialize, Serialize};
@@ -233,11 +250,35 @@ pub struct Pattern {
     pub triggers: Vec<(u32, Option<String>)>,
 }
 
+impl Pattern {
+    /// Whether every form of this pattern must be written with a capital first letter: no
+    /// any-case entity, no ignore phrase, and every `exact` form and trigger capitalised.
+    fn capital_only(&self) -> bool {
+        let capital = |form: &str| form.chars().next().is_some_and(char::is_uppercase);
+        self.any_case.is_none()
+            && !self.ignore
+            && (!self.exact.is_empty() || !self.triggers.is_empty())
+            && self.exact.iter().all(|(form, _)| capital(form))
+            && self
+                .triggers
+                .iter()
+                .all(|(_, form)| form.as_deref().is_some_and(capital))
+    }
+}
+
 /// Loaded, validated dictionaries compiled into one automaton.
 pub struct Dictionary {
     entities: Vec<Entity>,
+    /// The patterns of [`Dictionary::automaton`], then from `capital_from` on those of
+    /// `capitals`.
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
+    /// Patterns that can only match a word written with a capital (every form `exact` and
+    /// capitalised: towns, acronyms, given names as triggers), searched only where such a word
+    /// starts ([`Dictionary::find_matches`]): most of a gazetteer costs nothing on the rest
+    /// of the text.
+    capitals: aho_corasick::nfa::contiguous::NFA,
+    capital_from: usize,
     files: Vec<PathBuf>,
     /// Every alias as written, with its entity and place, sorted by folded form.
     aliases: Vec<AliasRow>,
@@ -479,6 +520,8 @@ impl Dictionary {
 
         let mut keys = Vec::with_capacity(by_fold.len());
         let mut patterns = Vec::with_capacity(by_fold.len());
+        let mut capital_keys = Vec::new();
+        let mut capital_patterns = Vec::new();
         let mut rows = Vec::new();
         let alias_count = by_fold.values().filter(|(_, w)| !w.is_empty()).count();
         for (key, (pattern, written)) in by_fold {
@@ -494,21 +537,20 @@ impl Dictionary {
                     line: at.line,
                 });
             }
-            keys.push(key);
-            patterns.push(pattern);
+            if pattern.capital_only() {
+                capital_keys.push(key);
+                capital_patterns.push(pattern);
+            } else {
+                keys.push(key);
+                patterns.push(pattern);
+            }
         }
-        // A DFA scans fastest but grows with the patterns (about 1 MB per 1,000 aliases here);
-        // large gazetteers use the contiguous NFA, which builds fast and stays small.
-        let total: usize = keys.iter().map(String::len).sum();
-        let kind = if total <= DFA_PATTERN_BYTES {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let automaton = AhoCorasickBuilder::new()
+        let capital_from = patterns.len();
+        patterns.append(&mut capital_patterns);
+        let automaton = build_automaton(&keys)?;
+        let capitals = aho_corasick::nfa::contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(kind))
-            .build(&keys)
+            .build(&capital_keys)
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         let mut labels: Vec<(u32, String, String)> = labels
             .into_iter()
@@ -522,6 +564,8 @@ impl Dictionary {
             entities: entities.into_iter().map(|(e, _)| e).collect(),
             patterns,
             automaton,
+            capitals,
+            capital_from,
             files: Vec::new(),
             aliases: rows,
             relations,
@@ -610,6 +654,49 @@ impl Dictionary {
     /// One automaton over the folded form of every alias.
     pub fn automaton(&self) -> &AhoCorasick {
         &self.automaton
+    }
+
+    /// Every alias, trigger and ignore phrase in the match form `folded`, overlapping, as
+    /// (start, end, pattern index into [`Dictionary::patterns`]). `capital_starts` are the
+    /// offsets in `folded` where a word starts with a capital letter in the original text
+    /// ([`crate::text::Folded::capital_starts`]); only there can a capital-only pattern match.
+    pub fn find_matches(
+        &self,
+        folded: &str,
+        capital_starts: &[usize],
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        for m in self.automaton.find_overlapping_iter(folded) {
+            found(m.start(), m.end(), m.pattern().as_usize());
+        }
+        if self.capital_from == self.patterns.len() {
+            return;
+        }
+        // An anchored walk from each capitalised word start: every pattern it passes through
+        // that starts there (a state's matches also list the shorter patterns ending there).
+        use aho_corasick::{Anchored, automaton::Automaton};
+        let nfa = &self.capitals;
+        let Ok(start_state) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        let bytes = folded.as_bytes();
+        for &start in capital_starts {
+            let mut sid = start_state;
+            for (end, &b) in bytes.iter().enumerate().skip(start) {
+                sid = nfa.next_state(Anchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    for i in 0..nfa.match_len(sid) {
+                        let pid = nfa.match_pattern(sid, i);
+                        if nfa.pattern_len(pid) == end + 1 - start {
+                            found(start, end + 1, self.capital_from + pid.as_usize());
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The files this dictionary was loaded from.
