@@ -168,6 +168,18 @@ fn every_discovery_rule_finds_its_actor() {
             "en-group",
         ),
         (
+            "The Islamabad High Court ruled on Monday.",
+            "p:islamabad-high-court",
+            "Islamabad High Court",
+            "en-organization-head",
+        ),
+        (
+            "She told Radio Pakistan that the talks had failed.",
+            "p:radio-pakistan",
+            "Radio Pakistan",
+            "en-radio",
+        ),
+        (
             "Torialai Sherzad, a former defence minister, spoke first.",
             "p:torialai-sherzad",
             "Torialai Sherzad",
@@ -288,6 +300,10 @@ fn traps_do_not_fire() {
         (
             "Christian Democratic parties met.",
             "a given name before an adjective",
+        ),
+        (
+            "Protests spread across the West Bank.",
+            "a listed place that is the whole name stays the dictionary's",
         ),
         (
             "Envoy Meets Taliban Leaders In Kabul Since Militant Group Seized Power\n\nThe talks began.",

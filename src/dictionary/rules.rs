@@ -23,6 +23,8 @@
 //! reject = '(?:straat|laan)$'   # a name this matches is not an actor
 //! of_state = false              # true: the name belongs to the state named nearby
 //!                               # ("het Afghaanse ministerie van Defensie")
+//! over_places = false           # true: the name may contain listed places and states and
+//!                               # wins over them ("Tehran Times", "Kabul University")
 //! ```
 //!
 //! A file may also list `not_names`: words that are never part of a found name (months, days,
@@ -58,6 +60,8 @@ pub(super) struct RawRule {
     reject: Option<Spanned<String>>,
     #[serde(default)]
     of_state: bool,
+    #[serde(default)]
+    over_places: bool,
 }
 
 /// Which side of the trigger a rule reads.
@@ -78,6 +82,8 @@ pub struct Rule {
     pub keep_trigger: bool,
     pub reject: Option<Regex>,
     pub of_state: bool,
+    /// The name may contain listed places and states, and wins over them.
+    pub over_places: bool,
     /// Folded triggers that do not fire as a sentence's first word.
     pub weak: Vec<String>,
 }
@@ -242,6 +248,7 @@ impl RuleFile {
                 keep_trigger: raw.keep_trigger,
                 reject,
                 of_state: raw.of_state,
+                over_places: raw.over_places,
                 weak: raw
                     .weak
                     .iter()
