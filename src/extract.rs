@@ -209,11 +209,33 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
         });
     }
     spans.retain(|s| !(dict.entity(s.entity).surname && after_given_name(raw, from, s.start)));
+    drop_name_continuations(dict, raw, &mut spans);
     elliptic_compounds(dict, raw, from, &mut spans);
     (spans, triggers)
 }
 
-/// Rule 6: whether the word just before `pos` (one space away) is capitalised and not the first
+/// Rule 6: a one-word mention of a person right after another person's name (one space
+/// between) is the rest of that name, not a second person: "Mullah Yaqoob Mujahid" names
+/// Yaqoob, not the spokesman whose surname alias is "Mujahid".
+fn drop_name_continuations(dict: &Dictionary, raw: &str, spans: &mut Vec<Span>) {
+    let person = |s: &Span| dict.entity(s.entity).kind == crate::dictionary::Kind::Person;
+    let mut keep = vec![true; spans.len()];
+    for i in 1..spans.len() {
+        let (a, b) = (&spans[i - 1], &spans[i]);
+        if person(a)
+            && person(b)
+            && a.entity != b.entity
+            && raw.get(a.end..b.start) == Some(" ")
+            && !raw[b.start..b.end].contains(char::is_whitespace)
+        {
+            keep[i] = false;
+        }
+    }
+    let mut k = keep.into_iter();
+    spans.retain(|_| k.next().unwrap_or(true));
+}
+
+/// Rule 5: whether the word just before `pos` (one space away) is capitalised and not the first
 /// word of a sentence, as a given name before a family name is ("Sabarkaf Mohmand").
 fn after_given_name(raw: &str, from: usize, pos: usize) -> bool {
     let Some(before) = raw[from..pos].strip_suffix(' ') else {
@@ -481,6 +503,19 @@ label = "Dera Ismail Khan"
 exact = ["Dera Ismail Khan", "Ḍera Ismāʿīl Khān"]
 
 [[entity]]
+id = "mohammad-yaqoob"
+kind = "person"
+label = "Mohammad Yaqoob"
+aliases = ["Mohammad Yaqoob", "Mullah Yaqoob"]
+
+[[entity]]
+id = "zabihullah-mujahid"
+kind = "person"
+label = "Zabihullah Mujahid"
+aliases = ["Zabihullah Mujahid"]
+exact = ["Mujahid"]
+
+[[entity]]
 id = "boom"
 kind = "place"
 label = "Boom"
@@ -694,6 +729,15 @@ exact = ["Boom"]
         capital_only_alias_with_accents_and_after_a_sentence,
         "Weg.Ḍera Ismāʿīl Khān viel.",
         [("dera-ismail-khan", "Ḍera Ismāʿīl Khān")]
+    );
+    case!(
+        a_surname_right_after_a_name_continues_it,
+        "Mullah Yaqoob Mujahid sprak. Mujahid zweeg, net als Zabihullah Mujahid.",
+        [
+            ("mohammad-yaqoob", "Mullah Yaqoob"),
+            ("zabihullah-mujahid", "Mujahid"),
+            ("zabihullah-mujahid", "Zabihullah Mujahid")
+        ]
     );
     case!(
         daesh_is_islamic_state,
