@@ -132,7 +132,8 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
         e.1 = i + 1;
     }
     let mut pending: Vec<Pending> = Vec::new();
-    for set in &relations.sets {
+    let set = &relations.sets[language(&doc.text, &relations.sets)];
+    {
         let reader = Reader {
             dict,
             types: &relations.types,
@@ -147,6 +148,39 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
         }
     }
     resolve(dict, ex, &relations.types, pending)
+}
+
+/// The cue set of the document's language: the one whose function words (determiners,
+/// prepositions, conjunctions, clause words) and cue words its first 4,000 bytes use most;
+/// the first set on a tie. One set per document keeps reading as cheap as with one language.
+fn language(text: &str, sets: &[CueSet]) -> usize {
+    if sets.len() < 2 {
+        return 0;
+    }
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut counts = vec![0usize; sets.len()];
+    for raw in text[..end].split(|c: char| !is_word_char(c)) {
+        if raw.is_empty() || raw.len() > 12 {
+            continue;
+        }
+        let word = fold_str(raw, Case::Fold);
+        for (count, set) in counts.iter_mut().zip(sets) {
+            let g = &set.grammar;
+            if g.determiner.contains(&word)
+                || g.preposition.contains(&word)
+                || g.conjunction.contains(&word)
+                || g.clause.contains(&word)
+                || set.first_words.contains(&word)
+            {
+                *count += 1;
+            }
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    counts.iter().position(|&c| c == best).unwrap_or(0)
 }
 
 /// The end of the word starting at `p` (before `stop`): word characters, and hyphens and
@@ -211,8 +245,17 @@ impl Reader<'_> {
             if let Some(m) = mentions.get(mi)
                 && m.start <= p
             {
+                // "U.S.-led NATO": the actor before `-led` only modifies the next one.
+                let modifier = text[m.end..end].strip_prefix('-').is_some_and(|rest| {
+                    let w = &rest[..word_end(rest, 0, rest.len())];
+                    !w.is_empty() && self.g.modifier_suffix.contains(&fold_str(w, Case::Fold))
+                });
                 out.push(Token {
-                    tok: Tok::Actor(first_mention + mi),
+                    tok: if modifier {
+                        Tok::Word(CompactString::from("-"))
+                    } else {
+                        Tok::Actor(first_mention + mi)
+                    },
                     start: m.start,
                     end: m.end,
                 });
@@ -448,7 +491,13 @@ impl Reader<'_> {
                     .iter()
                     .any(|e| text.ends_with(e.as_str()))
             };
-            if (1..=2).contains(&gap) && plain && adjective {
+            // "US peace envoy Zalmay Khalilzad", "Al-Qaeda leader Ayman al-Zawahri": an actor
+            // before a title and a person's name modifies the title.
+            let titled = (a.last + 1..b.first)
+                .any(|p| self.word(tok(p)).is_some_and(|w| self.g.representative.contains(w)))
+                && matches!(tok(b.first).tok, Tok::Actor(i)
+                    if self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Person);
+            if (1..=2).contains(&gap) && plain && (adjective || titled) {
                 let gov = lists[i - 1].gov.clone();
                 let bare = lists[i - 1].bare;
                 lists[i].gov = gov;
@@ -577,8 +626,16 @@ impl Reader<'_> {
                 continue;
             };
             let mut best: Option<Hit> = None;
+            // "the attack", "an attack": after an article a verb cue is the noun.
+            let after_article = p > 0
+                && self
+                    .word(&toks[unit[p - 1]])
+                    .is_some_and(|a| self.g.article.contains(a));
             for c in self.set.candidates(w) {
                 let cue = &self.set.cues[c];
+                if after_article && cue.form == Form::Verb {
+                    continue;
+                }
                 if let Some(positions) = self.match_cue(toks, unit, p, &cue.words, cue.at_end)
                     && positions.iter().all(|&q| !used[q])
                     && best.as_ref().is_none_or(|b| {
@@ -801,6 +858,10 @@ impl Reader<'_> {
                         source = None;
                     }
                 }
+                Form::Verb if self.passive_before(unit, toks, head) => {
+                    // "Two guards were killed near the border": without `by X` there is no
+                    // source, and the subject is the target, not the attacker.
+                }
                 Form::Verb => {
                     if let Some(&b) = bare_before.last() {
                         if let Some(t) = prep_target.or(bare_after.first().copied()) {
@@ -812,7 +873,7 @@ impl Reader<'_> {
                         } else {
                             source = Some(b);
                         }
-                    } else if let Some(&a) = bare_after.first() {
+                    } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
                         source = Some(a);
                         target = prep_target.or(bare_after.get(1).copied());
                     }
@@ -827,10 +888,18 @@ impl Reader<'_> {
                                 .copied()
                         })
                         .filter(|l| !is_same(l, prep_target));
+                    // Right before the noun, or one word away but not across a preposition
+                    // ("Pakistani airstrikes", not "Leader Of Al-Qaeda In Drone Strike").
                     let modifier = before
                         .iter()
                         .rev()
-                        .find(|l| l.last + 2 >= head && !is_same(l, prep_target))
+                        .find(|l| {
+                            l.last + 2 >= head
+                                && !is_same(l, prep_target)
+                                && (l.last + 1..head).all(|p| {
+                                    !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
+                                })
+                        })
                         .copied();
                     // A noun inside a prepositional phrase ("het decor van onderhandelingen
                     // met X") does not take the clause's subject as its source.
@@ -942,6 +1011,23 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// Whether a passive auxiliary stands right before the verb cue at `head` (up to two words
+    /// before it, no actor between: "were killed", "has been repeatedly targeted"), the cue
+    /// word being a participle rather than a gerund ("were fighting" is active).
+    fn passive_before(&self, unit: &[usize], toks: &[Token], head: usize) -> bool {
+        let cue_word = self.word(&toks[unit[head]]).unwrap_or_default();
+        if cue_word.ends_with("ing") {
+            return false;
+        }
+        (head.saturating_sub(3)..head).rev().try_fold(false, |_, p| {
+            match self.word(&toks[unit[p]]) {
+                Some(w) if self.g.passive.contains(w) => Err(true),
+                Some(_) => Ok(false),
+                None => Err(false),
+            }
+        }) == Err(true)
     }
 
     /// A denial without a target answers the latest accusation against the denier, or the

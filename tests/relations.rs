@@ -212,6 +212,40 @@ fn direction_rules() {
             "Het district viel in handen van de Taliban in Helmand.",
             &[],
         ),
+        // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives
+        // without an agent, nouns after an article, modifiers.
+        ("Pakistan bombed Kabul.", &[("pakistan", "attack", "kabul")]),
+        (
+            "Kunduz was attacked by the Taliban.",
+            &[("taliban", "attack", "kunduz")],
+        ),
+        (
+            "Two Iranian border guards were killed near the Afghan border.",
+            &[],
+        ),
+        (
+            "The Foreign Office on Thursday dismissed the offer of the Taliban to Pakistan.",
+            &[],
+        ),
+        (
+            "ISKP carried out the attack on Jalalabad.",
+            &[("iskp", "attack", "jalalabad")],
+        ),
+        (
+            "U.S.-led NATO troops fought the Taliban.",
+            &[("nato", "attack", "taliban")],
+        ),
+        (
+            "The United States killed Al-Qaeda leader Ayman al-Zawahiri.",
+            &[("united-states", "attack", "ayman-al-zawahiri")],
+        ),
+        (
+            "Abdul Ghani Baradar met with US envoy Zalmay Khalilzad.",
+            &[
+                ("abdul-ghani-baradar", "negotiate", "zalmay-khalilzad"),
+                ("zalmay-khalilzad", "negotiate", "abdul-ghani-baradar"),
+            ],
+        ),
     ];
     for (text, expected) in rows {
         let want: BTreeSet<Triple> = expected.iter().map(|(s, r, o)| t(s, r, o)).collect();

@@ -20,7 +20,8 @@
 //! implicit = "sides"     # without a target, the article's two sides (mediate)
 //! ```
 //!
-//! A file per language (`lang = "nl"`) holds the `[grammar]` function words and the cues:
+//! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
+//! the auxiliaries of a passive: "was", "were", "been") and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -114,6 +115,14 @@ pub(super) struct RawGrammar {
     sides: Vec<String>,
     #[serde(default)]
     accusation: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+    #[serde(default)]
+    article: Vec<String>,
+    #[serde(default)]
+    modifier_suffix: Vec<String>,
+    #[serde(default)]
+    subject_first: bool,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -278,6 +287,19 @@ pub struct Grammar {
     pub sides_first: WordSet,
     /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
     pub accusation: Vec<Word>,
+    /// Passive auxiliaries ("was", "were", "been"): right before a verb cue's participle they
+    /// make its subject the target, and only `by X` the source ("two guards were killed").
+    pub passive: WordSet,
+    /// Words that only stand before a noun ("the", "a"): a verb cue right after one is the
+    /// noun ("the attack").
+    pub article: WordSet,
+    /// Participles that make the actor they are hyphenated to a modifier, not a party
+    /// ("U.S.-led NATO", "Iran-backed militias").
+    pub modifier_suffix: WordSet,
+    /// The subject stands before its verb (English); otherwise it may follow it (Dutch V2:
+    /// "Daarna riepen de VN de Taliban op"). With it, a verb with no actor before it has no
+    /// source ("The Foreign Office dismissed the Taliban's offer").
+    pub subject_first: bool,
 }
 
 /// The cues of one language with its grammar.
@@ -615,6 +637,10 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     clause: fold_words(&g.clause),
                     reciprocal: fold_words(&g.reciprocal),
                     representative: fold_words(&g.representative),
+                    passive: fold_words(&g.passive),
+                    article: fold_words(&g.article),
+                    modifier_suffix: fold_words(&g.modifier_suffix),
+                    subject_first: g.subject_first,
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings
