@@ -150,6 +150,21 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
     resolve(dict, ex, &relations.types, pending)
 }
 
+/// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
+/// double quotes toggle, typographic and guillemet quotes open and close.
+fn inside_quotes(before: &str) -> bool {
+    let mut inside = false;
+    for c in before.chars() {
+        match c {
+            '"' => inside = !inside,
+            '“' | '„' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            _ => {}
+        }
+    }
+    inside
+}
+
 /// The cue set of the document's language: the one whose function words (determiners,
 /// prepositions, conjunctions, clause words) and cue words its first 4,000 bytes use most;
 /// the first set on a tie. One set per document keeps reading as cheap as with one language.
@@ -484,13 +499,7 @@ impl Reader<'_> {
                             && !self.g.determiner.contains(w)
                     })
             });
-            let adjective = a.members.len() == 1 && matches!(tok(a.last).tok, Tok::Actor(_)) && {
-                let text = fold_str(&self.text(tok(a.last)), Case::Fold);
-                self.g
-                    .adjective_endings
-                    .iter()
-                    .any(|e| text.ends_with(e.as_str()))
-            };
+            let adjective = self.adjective(toks, unit, a);
             // "US peace envoy Zalmay Khalilzad", "Al-Qaeda leader Ayman al-Zawahri": an actor
             // before a title and a person's name modifies the title.
             let titled = (a.last + 1..b.first)
@@ -899,6 +908,13 @@ impl Reader<'_> {
                                 && (l.last + 1..head).all(|p| {
                                     !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
                                 })
+                                // "vanuit Afghanistan terreuraanvallen": a name in its own
+                                // prepositional phrase is no modifier; an adjective is
+                                // ("tijdens de Amerikaanse invasie"), and so is "van X".
+                                && (l.gov.as_deref().is_none_or(|g| {
+                                    self.g.possessive.contains(g)
+                                        || !self.g.preposition.contains(g)
+                                }) || self.adjective(toks, unit, l))
                         })
                         .copied();
                     // A noun inside a prepositional phrase ("het decor van onderhandelingen
@@ -936,6 +952,19 @@ impl Reader<'_> {
             return;
         };
         if is_same(source, target) {
+            return;
+        }
+        // A quotation is its speaker's: a cue inside one relates only actors inside it
+        // ("'De Nederlandse militairen hebben hevig gevochten', vertelde Berlijn").
+        let start = self.ex.segments.sentences[s].start;
+        let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
+        let cue_quoted = quoted(head);
+        if quoted(source.first) != cue_quoted || target.is_some_and(|t| quoted(t.first) != cue_quoted)
+        {
+            return;
+        }
+        // "een gepland vredesoverleg … afgezegd": a cancelled event relates no one.
+        if (0..unit.len()).any(|p| word_at(p).is_some_and(|w| self.g.cancel.contains(w))) {
             return;
         }
         // A negation between the source and the cue, or inside a split cue.
@@ -1010,6 +1039,18 @@ impl Reader<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether list `l` is one actor written as an adjective ("Russische", "Pakistani").
+    fn adjective(&self, toks: &[Token], unit: &[usize], l: &List) -> bool {
+        let t = &toks[unit[l.last]];
+        l.members.len() == 1 && matches!(t.tok, Tok::Actor(_)) && {
+            let text = fold_str(&self.text(t), Case::Fold);
+            self.g
+                .adjective_endings
+                .iter()
+                .any(|e| text.ends_with(e.as_str()))
         }
     }
 

@@ -212,6 +212,24 @@ fn direction_rules() {
             "Het district viel in handen van de Taliban in Helmand.",
             &[],
         ),
+        // A quotation is its speaker's; a cancelled event relates no one; a name in its own
+        // prepositional phrase does not modify the noun after it.
+        (
+            "\"De Taliban hebben zwaar gevochten\", vertelde de Pakistaanse generaal.",
+            &[],
+        ),
+        (
+            "President Biden heeft het geplande overleg met de Taliban afgezegd.",
+            &[],
+        ),
+        (
+            "Islamabad meldt dat vanuit Afghanistan aanslagen op Pakistan worden gepland.",
+            &[],
+        ),
+        (
+            "Tijdens de Amerikaanse invasie van Afghanistan vluchtten velen.",
+            &[("united-states", "attack", "afghanistan")],
+        ),
         // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives
         // without an agent, nouns after an article, modifiers.
         ("Pakistan bombed Kabul.", &[("pakistan", "attack", "kabul")]),

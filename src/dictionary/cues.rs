@@ -123,6 +123,8 @@ pub(super) struct RawGrammar {
     modifier_suffix: Vec<String>,
     #[serde(default)]
     subject_first: bool,
+    #[serde(default)]
+    cancel: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -300,6 +302,9 @@ pub struct Grammar {
     /// "Daarna riepen de VN de Taliban op"). With it, a verb with no actor before it has no
     /// source ("The Foreign Office dismissed the Taliban's offer").
     pub subject_first: bool,
+    /// Words that call an event off ("afgezegd", "cancelled"): anywhere in a cue's clause they
+    /// drop its relation.
+    pub cancel: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -641,6 +646,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     article: fold_words(&g.article),
                     modifier_suffix: fold_words(&g.modifier_suffix),
                     subject_first: g.subject_first,
+                    cancel: fold_words(&g.cancel),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings
