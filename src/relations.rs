@@ -490,7 +490,10 @@ impl Reader<'_> {
         while i < lists.len() {
             let (a, b) = (&lists[i - 1], &lists[i]);
             let gap = b.first - a.last - 1;
-            let plain = (a.last + 1..b.first).all(|p| {
+            // "his Afghan counterpart, Hamid Karzai": a comma may close the title.
+            let comma_end = b.first > a.last + 2 && matches!(tok(b.first - 1).tok, Tok::Punct(','));
+            let title_end = if comma_end { b.first - 1 } else { b.first };
+            let plain = (a.last + 1..title_end).all(|p| {
                 !used[p]
                     && self.word(tok(p)).is_some_and(|w| {
                         !self.g.preposition.contains(w)
@@ -502,11 +505,12 @@ impl Reader<'_> {
             let adjective = self.adjective(toks, unit, a);
             // "US peace envoy Zalmay Khalilzad", "Al-Qaeda leader Ayman al-Zawahri": an actor
             // before a title and a person's name modifies the title.
-            let titled = (a.last + 1..b.first)
+            let titled = (a.last + 1..title_end)
                 .any(|p| self.word(tok(p)).is_some_and(|w| self.g.representative.contains(w)))
                 && matches!(tok(b.first).tok, Tok::Actor(i)
                     if self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Person);
-            if (1..=2).contains(&gap) && plain && (adjective || titled) {
+            let gap = if comma_end { gap - 1 } else { gap };
+            if (1..=2).contains(&gap) && plain && (adjective || titled) && (!comma_end || titled) {
                 let gov = lists[i - 1].gov.clone();
                 let bare = lists[i - 1].bare;
                 lists[i].gov = gov;

@@ -230,6 +230,11 @@ fn direction_rules() {
             "Tijdens de Amerikaanse invasie van Afghanistan vluchtten velen.",
             &[("united-states", "attack", "afghanistan")],
         ),
+        // An attempt is no fact.
+        (
+            "De Taliban deden een poging om Kunduz te veroveren.",
+            &[],
+        ),
         // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives
         // without an agent, nouns after an article, modifiers.
         ("Pakistan bombed Kabul.", &[("pakistan", "attack", "kabul")]),
@@ -256,6 +261,10 @@ fn direction_rules() {
         (
             "The United States killed Al-Qaeda leader Ayman al-Zawahiri.",
             &[("united-states", "attack", "ayman-al-zawahiri")],
+        ),
+        (
+            "Pervez Musharraf criticised his Afghan counterpart, Hamid Karzai, on Monday.",
+            &[("pervez-musharraf", "condemn", "hamid-karzai")],
         ),
         (
             "Abdul Ghani Baradar met with US envoy Zalmay Khalilzad.",
