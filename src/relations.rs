@@ -876,8 +876,25 @@ impl Reader<'_> {
                     // source, and the subject is the target, not the attacker.
                 }
                 Form::Verb => {
+                    // "beheersen 90 procent van het Afghaanse grondgebied": without a bare
+                    // object, the first `van X` after the cue names it.
+                    // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
+                    // van TTP-strijders" denies no one).
+                    let of_object = || {
+                        if ty.responds_to.is_some() || ty.embeds {
+                            return None;
+                        }
+                        after.first().copied().filter(|l| {
+                            l.first <= cue_end + 7
+                                && l.gov.as_deref().is_some_and(|g| self.g.possessive.contains(g))
+                                && (cue_end + 1..l.first).all(|p| {
+                                    !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                                        && !matches!(toks[unit[p]].tok, Tok::Punct(_))
+                                })
+                        })
+                    };
                     if let Some(&b) = bare_before.last() {
-                        if let Some(t) = prep_target.or(bare_after.first().copied()) {
+                        if let Some(t) = prep_target.or(bare_after.first().copied()).or_else(of_object) {
                             source = Some(b);
                             target = Some(t);
                         } else if bare_before.len() >= 2 {

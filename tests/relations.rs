@@ -230,6 +230,19 @@ fn direction_rules() {
             "Tijdens de Amerikaanse invasie van Afghanistan vluchtten velen.",
             &[("united-states", "attack", "afghanistan")],
         ),
+        // A `van X` object; an idiom of taking control; what is denied is no party.
+        (
+            "De Taliban beheersen meer dan 90 procent van het Afghaanse grondgebied.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        (
+            "Dat gebeurde nadat de Taliban de stad Kandahar onder de voet hebben gelopen.",
+            &[("taliban", "control", "kandahar")],
+        ),
+        (
+            "Pakistan ontkent de aanwezigheid van TTP-strijders.",
+            &[],
+        ),
         // An attempt is no fact.
         (
             "De Taliban deden een poging om Kunduz te veroveren.",
