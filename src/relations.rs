@@ -863,7 +863,7 @@ impl Reader<'_> {
             });
         } else {
             match cue.form {
-                Form::Verb if subordinate && bare_before.len() >= 2 => {
+                Form::Verb if subordinate && !self.g.subject_first && bare_before.len() >= 2 => {
                     // Verb-final: "nadat de Taliban Afghanistan hebben veroverd".
                     source = Some(bare_before[bare_before.len() - 2]);
                     target = Some(prep_target.unwrap_or(bare_before[bare_before.len() - 1]));
@@ -935,7 +935,10 @@ impl Reader<'_> {
                                 && (l.gov.as_deref().is_none_or(|g| {
                                     self.g.possessive.contains(g)
                                         || !self.g.preposition.contains(g)
-                                }) || self.adjective(toks, unit, l))
+                                }) || self.adjective(toks, unit, l)
+                                    // English names modify like adjectives ("during the
+                                    // Soviet invasion").
+                                    || self.g.subject_first)
                         })
                         .copied();
                     // A noun inside a prepositional phrase ("het decor van onderhandelingen

@@ -276,6 +276,14 @@ fn direction_rules() {
             &[("united-states", "attack", "ayman-al-zawahiri")],
         ),
         (
+            "Border forces of Iran fired toward Afghanistan on Sunday.",
+            &[("iran", "attack", "afghanistan")],
+        ),
+        (
+            "Most of them fled during the Soviet invasion of Afghanistan.",
+            &[("soviet-union", "attack", "afghanistan")],
+        ),
+        (
             "Pervez Musharraf criticised his Afghan counterpart, Hamid Karzai, on Monday.",
             &[("pervez-musharraf", "condemn", "hamid-karzai")],
         ),
