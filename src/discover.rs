@@ -230,7 +230,9 @@ pub fn discover(
 /// "from"). A sentence naming several actors keeps its lower-case verbs and nouns ("The
 /// Islamabad High Court ruled on Monday") and is not one.
 pub(crate) fn is_title_case(sentence: &str) -> bool {
-    const SMALL: &[&str] = &["with", "from", "into", "over", "than", "that", "upon", "amid"];
+    const SMALL: &[&str] = &[
+        "with", "from", "into", "over", "than", "that", "upon", "amid",
+    ];
     let mut words = 0;
     for word in sentence.split(|c: char| !c.is_alphabetic()) {
         let mut chars = word.chars();

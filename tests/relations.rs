@@ -239,15 +239,9 @@ fn direction_rules() {
             "Dat gebeurde nadat de Taliban de stad Kandahar onder de voet hebben gelopen.",
             &[("taliban", "control", "kandahar")],
         ),
-        (
-            "Pakistan ontkent de aanwezigheid van TTP-strijders.",
-            &[],
-        ),
+        ("Pakistan ontkent de aanwezigheid van TTP-strijders.", &[]),
         // An attempt is no fact.
-        (
-            "De Taliban deden een poging om Kunduz te veroveren.",
-            &[],
-        ),
+        ("De Taliban deden een poging om Kunduz te veroveren.", &[]),
         // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives
         // without an agent, nouns after an article, modifiers.
         ("Pakistan bombed Kabul.", &[("pakistan", "attack", "kabul")]),

@@ -1,0 +1,250 @@
+//! Steps 2 and 3: clauses, and the lists of actors in a clause with what governs them.
+
+use super::*;
+
+pub(super) fn is_same(a: &List, b: Option<&List>) -> bool {
+    b.is_some_and(|b| a.first == b.first && a.last == b.last)
+}
+
+impl Reader<'_> {
+    /// Splits a sentence's tokens into clauses (lists of token indexes).
+    /// Also returns, for each clause, its group: clauses between two strong punctuation marks
+    /// (`;`, `:`, a dash, a bracket).
+    pub(super) fn clauses(&self, toks: &[Token]) -> (Vec<Vec<usize>>, Vec<usize>) {
+        let mut units: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut groups: Vec<usize> = vec![0];
+        let mut group = 0;
+        let mut main = 0;
+        let mut cur = 0;
+        let is_member = |t: &Token| matches!(t.tok, Tok::Actor(_) | Tok::Sides | Tok::Pronoun);
+        for (i, t) in toks.iter().enumerate() {
+            match &t.tok {
+                Tok::Punct(',') => {
+                    let in_list = i > 0
+                        && is_member(&toks[i - 1])
+                        && toks[i + 1..]
+                            .iter()
+                            .take(3)
+                            .find(|n| {
+                                !self.word(n).is_some_and(|w| {
+                                    self.g.determiner.contains(w) || self.g.conjunction.contains(w)
+                                })
+                            })
+                            .is_some_and(is_member);
+                    if cur != main && !in_list {
+                        cur = main;
+                    } else {
+                        units[cur].push(i);
+                    }
+                }
+                Tok::Punct(_) => {
+                    group += 1;
+                    units.push(Vec::new());
+                    groups.push(group);
+                    main = units.len() - 1;
+                    cur = main;
+                }
+                Tok::Word(w) if self.g.clause.contains(w.as_str()) => {
+                    units.push(vec![i]);
+                    groups.push(group);
+                    cur = units.len() - 1;
+                }
+                _ => units[cur].push(i),
+            }
+        }
+        (units, groups)
+    }
+
+    pub(super) fn lists(&self, toks: &[Token], unit: &[usize], used: &[bool]) -> Vec<List> {
+        let tok = |p: usize| &toks[unit[p]];
+        let is_member =
+            |p: usize| !used[p] && matches!(tok(p).tok, Tok::Actor(_) | Tok::Sides | Tok::Pronoun);
+        let mut lists = Vec::new();
+        let mut p = 0;
+        while p < unit.len() {
+            if !is_member(p) {
+                p += 1;
+                continue;
+            }
+            let mut members = vec![p];
+            let mut seps: Vec<bool> = Vec::new();
+            let mut q = p + 1;
+            loop {
+                // An actor right before another modifies it ("Afghaanse Taliban").
+                if q < unit.len()
+                    && is_member(q)
+                    && matches!(tok(q).tok, Tok::Actor(_))
+                    && matches!(tok(q - 1).tok, Tok::Actor(_))
+                {
+                    *members.last_mut().expect("a member") = q;
+                    q += 1;
+                    continue;
+                }
+                // "Afghaanse regering en de Taliban": the representative noun belongs to the
+                // actor before it.
+                let mut k = q;
+                while k < unit.len()
+                    && self
+                        .word(tok(k))
+                        .is_some_and(|w| self.g.representative.contains(w))
+                {
+                    k += 1;
+                }
+                let start = k;
+                let mut comma = false;
+                let mut conj = false;
+                while k < unit.len() && k < start + 3 {
+                    match &tok(k).tok {
+                        Tok::Punct(',') => comma = true,
+                        Tok::Word(w) if self.g.conjunction.contains(w.as_str()) => conj = true,
+                        Tok::Word(w) if self.g.determiner.contains(w.as_str()) => {}
+                        _ => break,
+                    }
+                    k += 1;
+                }
+                if (comma || conj) && k < unit.len() && is_member(k) {
+                    members.push(k);
+                    seps.push(conj);
+                    q = k + 1;
+                } else {
+                    break;
+                }
+            }
+            // "A, B" without a conjunction is an apposition ("de VN, Guterres,"): the first
+            // name stands alone.
+            if !seps.is_empty() && !seps.iter().any(|&c| c) {
+                members.truncate(1);
+            }
+            let first = p;
+            let last = *members.last().expect("a member");
+            let (gov, bare) = self.governor(toks, unit, used, first);
+            lists.push(List {
+                members,
+                first,
+                last,
+                gov,
+                bare,
+            });
+            p = last + 1;
+        }
+        // "de Russische ambtgenoot Sergej Lavrov": an adjective actor before a title and a
+        // name modifies the title; the name is the actor.
+        let mut i = 1;
+        while i < lists.len() {
+            let (a, b) = (&lists[i - 1], &lists[i]);
+            let gap = b.first - a.last - 1;
+            // "his Afghan counterpart, Hamid Karzai": a comma may close the title.
+            let comma_end = b.first > a.last + 2 && matches!(tok(b.first - 1).tok, Tok::Punct(','));
+            let title_end = if comma_end { b.first - 1 } else { b.first };
+            let plain = (a.last + 1..title_end).all(|p| {
+                !used[p]
+                    && self.word(tok(p)).is_some_and(|w| {
+                        !self.g.preposition.contains(w)
+                            && !self.g.conjunction.contains(w)
+                            && !self.g.clause.contains(w)
+                            && !self.g.determiner.contains(w)
+                    })
+            });
+            let adjective = self.adjective(toks, unit, a);
+            // "US peace envoy Zalmay Khalilzad", "Al-Qaeda leader Ayman al-Zawahri": an actor
+            // before a title and a person's name modifies the title.
+            let titled = (a.last + 1..title_end).any(|p| {
+                self.word(tok(p))
+                    .is_some_and(|w| self.g.representative.contains(w))
+            }) && matches!(tok(b.first).tok, Tok::Actor(i)
+                    if self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Person);
+            let gap = if comma_end { gap - 1 } else { gap };
+            if (1..=2).contains(&gap) && plain && (adjective || titled) && (!comma_end || titled) {
+                let gov = lists[i - 1].gov.clone();
+                let bare = lists[i - 1].bare;
+                lists[i].gov = gov;
+                lists[i].bare = bare;
+                lists.remove(i - 1);
+            } else {
+                i += 1;
+            }
+        }
+        // "de woordvoerder van de Taliban, Zabihullah Mujahid, ...": a name between commas
+        // right after a list is the same actor (an apposition), not a second one; it stands in
+        // for the list before it.
+        let mut i = 1;
+        while i < lists.len() {
+            let (a, b) = (&lists[i - 1], &lists[i]);
+            let comma_between =
+                b.first == a.last + 2 && matches!(tok(a.last + 1).tok, Tok::Punct(','));
+            let comma_after =
+                b.last + 1 < unit.len() && matches!(tok(b.last + 1).tok, Tok::Punct(','));
+            if comma_between && comma_after && b.members.len() == 1 {
+                let bare = a.bare || b.bare;
+                lists[i].bare = bare;
+                lists[i].gov = None;
+                lists.remove(i - 1);
+            } else {
+                i += 1;
+            }
+        }
+        lists
+    }
+
+    /// The preposition governing a list starting at clause position `first`, and whether the
+    /// list is bare (a subject or object).
+    pub(super) fn governor(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        used: &[bool],
+        first: usize,
+    ) -> (Option<CompactString>, bool) {
+        let mut p = first;
+        let mut steps = 0;
+        while p > 0 && steps < 3 {
+            p -= 1;
+            steps += 1;
+            if used[p] {
+                break;
+            }
+            let Some(w) = self.word(&toks[unit[p]]) else {
+                break;
+            };
+            if self.g.preposition.contains(w) {
+                let mut r = p;
+                while r > 0
+                    && self
+                        .word(&toks[unit[r - 1]])
+                        .is_some_and(|w| self.g.determiner.contains(w))
+                {
+                    r -= 1;
+                }
+                let represents = r > 0
+                    && self.g.possessive.contains(w)
+                    && self
+                        .word(&toks[unit[r - 1]])
+                        .is_some_and(|w| self.g.representative.contains(w));
+                return (Some(CompactString::from(w)), represents);
+            }
+        }
+        (None, true)
+    }
+
+    /// Whether clause position `p` ends its clause (or a list item): the last word, or before
+    /// a comma or a conjunction.
+    pub(super) fn at_clause_end(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
+        match unit.get(p + 1).map(|&i| &toks[i].tok) {
+            None | Some(Tok::Punct(_)) => true,
+            Some(Tok::Word(w)) => self.g.conjunction.contains(w.as_str()),
+            _ => false,
+        }
+    }
+
+    /// Whether list `l` is one actor written as an adjective ("Russische", "Pakistani").
+    pub(super) fn adjective(&self, toks: &[Token], unit: &[usize], l: &List) -> bool {
+        let t = &toks[unit[l.last]];
+        l.members.len() == 1 && matches!(t.tok, Tok::Actor(_)) && {
+            let text = fold_str(&self.text(t), Case::Fold);
+            self.g
+                .adjective_endings
+                .iter()
+                .any(|e| text.ends_with(e.as_str()))
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! Steps 4b and 5: each cue's source and target, negation, quotations and reported content.
+
+use super::*;
+
+/// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
+/// double quotes toggle, typographic and guillemet quotes open and close.
+pub(super) fn inside_quotes(before: &str) -> bool {
+    let mut inside = false;
+    for c in before.chars() {
+        match c {
+            '"' => inside = !inside,
+            '“' | '„' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            _ => {}
+        }
+    }
+    inside
+}
+
+impl Reader<'_> {
+    pub(super) fn sentence(&self, s: usize, pending: &mut Vec<Pending>) {
+        let toks = self.tokens(s);
+        let (units, groups) = self.clauses(&toks);
+        // (token index of the head, clause, hit, first clause position after the previous
+        // hit in the clause)
+        let mut all: Vec<(usize, usize, Hit, usize)> = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            let mut floor = 0;
+            for hit in self.hits(&toks, unit) {
+                let next = hit.positions.last().expect("a cue has words") + 1;
+                let verb = self.set.cues[hit.cue].form != Form::Noun;
+                all.push((unit[hit.head], u, hit, floor));
+                if verb {
+                    floor = next;
+                }
+            }
+        }
+        all.sort_by_key(|(at, u, _, _)| (*at, *u));
+        let mut embedded: Option<usize> = None;
+        for (_, u, hit, floor) in all {
+            if embedded == Some(groups[u]) {
+                continue;
+            }
+            let cue = &self.set.cues[hit.cue];
+            if self.types[cue.relation].embeds && cue.form == Form::Verb {
+                embedded = Some(groups[u]);
+            }
+            self.read(s, &toks, &units[u], &hit, floor, pending);
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    pub(super) fn read(
+        &self,
+        s: usize,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        floor: usize,
+        pending: &mut Vec<Pending>,
+    ) {
+        let cue = &self.set.cues[hit.cue];
+        let ty = &self.types[cue.relation];
+        let mut used = vec![false; unit.len()];
+        for &p in &hit.positions {
+            used[p] = true;
+        }
+        let lists = self.lists(toks, unit, &used);
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let place_ok = |l: &List| {
+            ty.places
+                && l.members.iter().all(|&m| match toks[unit[m]].tok {
+                    Tok::Actor(i) => {
+                        self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Place
+                    }
+                    _ => false,
+                })
+        };
+        let before: Vec<&List> = lists
+            .iter()
+            .filter(|l| l.last < head && l.first >= floor)
+            .collect();
+        let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
+        // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
+        // ("die door de TTP worden opgeëist").
+        let agent = lists.iter().find(|l| {
+            l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
+                && ((l.first > cue_end && l.first <= cue_end + 3)
+                    || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
+        });
+        // A list after one of the cue's target prepositions (after the cue, or before it
+        // for verb-final clauses: "met de Taliban in gesprek").
+        let prep_target = {
+            // A cue ending in one of its prepositions ("sprak … met") takes the list right
+            // after it.
+            let ends_in_prep = word_at(cue_end).is_some_and(|w| cue.target.iter().any(|t| t == w));
+            let window = if ends_in_prep {
+                cue_end + 5
+            } else {
+                cue_end + 7
+            };
+            let after_prep = (head + 1..unit.len().min(window))
+                .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
+                .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
+                .and_then(|p| {
+                    after
+                        .iter()
+                        .find(|l| l.first > p && l.first <= p + 4)
+                        .copied()
+                });
+            // Before the cue, only after a subject: "Erdogan wil met de Taliban in gesprek".
+            after_prep.or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|l| {
+                        l.gov
+                            .as_deref()
+                            .is_some_and(|g| cue.target.iter().any(|t| t == g))
+                            && before.iter().any(|b| b.bare && b.last < l.first)
+                    })
+                    .copied()
+            })
+        };
+        let between = after
+            .iter()
+            .find(|l| {
+                l.gov.as_deref().is_some_and(|g| self.g.between.contains(g))
+                    && l.members.len() >= 2
+                    && l.first <= cue_end + 6
+            })
+            .copied();
+        let subordinate = word_at(0).is_some_and(|w| self.g.clause.contains(w));
+        let bare_before: Vec<&List> = before
+            .iter()
+            .filter(|l| l.bare && !is_same(l, prep_target))
+            .copied()
+            .collect();
+        let bare_after: Vec<&List> = after
+            .iter()
+            .filter(|l| l.bare && !is_same(l, prep_target))
+            .copied()
+            .collect();
+
+        let mut source: Option<&List> = None;
+        let mut target: Option<&List> = None;
+        if let Some(a) = agent {
+            source = Some(a);
+            target = prep_target.or_else(|| {
+                (cue.form != Form::Noun)
+                    .then(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|l| !is_same(l, Some(a)) && (l.bare || place_ok(l)))
+                            .copied()
+                    })
+                    .flatten()
+            });
+        } else {
+            match cue.form {
+                Form::Verb if subordinate && !self.g.subject_first && bare_before.len() >= 2 => {
+                    // Verb-final: "nadat de Taliban Afghanistan hebben veroverd".
+                    source = Some(bare_before[bare_before.len() - 2]);
+                    target = Some(prep_target.unwrap_or(bare_before[bare_before.len() - 1]));
+                    if is_same(bare_before[bare_before.len() - 2], prep_target) {
+                        source = None;
+                    }
+                }
+                Form::Verb if self.passive_before(unit, toks, head) => {
+                    // "Two guards were killed near the border": without `by X` there is no
+                    // source, and the subject is the target, not the attacker.
+                }
+                Form::Verb => {
+                    // "beheersen 90 procent van het Afghaanse grondgebied": without a bare
+                    // object, the first `van X` after the cue names it.
+                    // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
+                    // van TTP-strijders" denies no one).
+                    let of_object = || {
+                        if ty.responds_to.is_some() || ty.embeds {
+                            return None;
+                        }
+                        after.first().copied().filter(|l| {
+                            l.first <= cue_end + 7
+                                && l.gov
+                                    .as_deref()
+                                    .is_some_and(|g| self.g.possessive.contains(g))
+                                && (cue_end + 1..l.first).all(|p| {
+                                    !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                                        && !matches!(toks[unit[p]].tok, Tok::Punct(_))
+                                })
+                        })
+                    };
+                    if let Some(&b) = bare_before.last() {
+                        if let Some(t) = prep_target
+                            .or(bare_after.first().copied())
+                            .or_else(of_object)
+                        {
+                            source = Some(b);
+                            target = Some(t);
+                        } else if bare_before.len() >= 2 {
+                            source = Some(bare_before[bare_before.len() - 2]);
+                            target = Some(b);
+                        } else {
+                            source = Some(b);
+                        }
+                    } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
+                        source = Some(a);
+                        target = prep_target.or(bare_after.get(1).copied());
+                    }
+                }
+                Form::Noun => {
+                    let by_prep = (cue_end + 1..unit.len().min(cue_end + 2))
+                        .find(|&p| word_at(p).is_some_and(|w| cue.source.iter().any(|t| t == w)))
+                        .and_then(|p| {
+                            after
+                                .iter()
+                                .find(|l| l.first > p && l.first <= p + 3)
+                                .copied()
+                        })
+                        .filter(|l| !is_same(l, prep_target));
+                    // Right before the noun, or one word away but not across a preposition
+                    // ("Pakistani airstrikes", not "Leader Of Al-Qaeda In Drone Strike").
+                    let modifier = before
+                        .iter()
+                        .rev()
+                        .find(|l| {
+                            l.last + 2 >= head
+                                && !is_same(l, prep_target)
+                                && (l.last + 1..head).all(|p| {
+                                    !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
+                                })
+                                // "vanuit Afghanistan terreuraanvallen": a name in its own
+                                // prepositional phrase is no modifier; an adjective is
+                                // ("tijdens de Amerikaanse invasie"), and so is "van X".
+                                && (l.gov.as_deref().is_none_or(|g| {
+                                    self.g.possessive.contains(g)
+                                        || !self.g.preposition.contains(g)
+                                }) || self.adjective(toks, unit, l)
+                                    // English names modify like adjectives ("during the
+                                    // Soviet invasion").
+                                    || self.g.subject_first)
+                        })
+                        .copied();
+                    // A noun inside a prepositional phrase ("het decor van onderhandelingen
+                    // met X") does not take the clause's subject as its source.
+                    let in_phrase = (head.saturating_sub(3)..head)
+                        .rev()
+                        .map(word_at)
+                        .find(|w| !w.is_some_and(|w| self.g.determiner.contains(w)))
+                        .flatten()
+                        .is_some_and(|w| self.g.preposition.contains(w));
+                    let subject = if in_phrase {
+                        None
+                    } else {
+                        bare_before.last().copied()
+                    };
+                    source = by_prep.or(modifier).or(subject);
+                    target = prep_target;
+                }
+                Form::Passive => {
+                    source = after.iter().find(|l| l.first <= cue_end + 4).copied();
+                    target = before.iter().rev().find(|l| l.bare || place_ok(l)).copied();
+                }
+            }
+            if target.is_none()
+                && let Some(b) = between
+            {
+                if ty.symmetric {
+                    source = Some(b);
+                } else {
+                    target = Some(b);
+                }
+            }
+        }
+        let Some(source) = source else {
+            return;
+        };
+        if is_same(source, target) {
+            return;
+        }
+        // A quotation is its speaker's: a cue inside one relates only actors inside it
+        // ("'De Nederlandse militairen hebben hevig gevochten', vertelde Berlijn").
+        let start = self.ex.segments.sentences[s].start;
+        let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
+        let cue_quoted = quoted(head);
+        if quoted(source.first) != cue_quoted
+            || target.is_some_and(|t| quoted(t.first) != cue_quoted)
+        {
+            return;
+        }
+        // "een gepland vredesoverleg … afgezegd": a cancelled event relates no one.
+        if (0..unit.len()).any(|p| word_at(p).is_some_and(|w| self.g.cancel.contains(w))) {
+            return;
+        }
+        // A negation between the source and the cue, or inside a split cue.
+        let from = if source.last < head {
+            source.last
+        } else {
+            head.saturating_sub(3)
+        };
+        let negated = (from..=cue_end).any(|p| {
+            !hit.positions.contains(&p) && word_at(p).is_some_and(|w| self.g.negation.contains(w))
+        }) || (head.saturating_sub(3)..head)
+            .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+        if negated {
+            return;
+        }
+        let cue_text = hit
+            .positions
+            .iter()
+            .map(|&p| self.text(&toks[unit[p]]))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let parties = |l: &List| -> Vec<Party> {
+            l.members
+                .iter()
+                .filter_map(|&m| self.party(s, toks, unit[m]))
+                .collect()
+        };
+        let sources = parties(source);
+        let push = |pending: &mut Vec<Pending>, a: &Party, b: &Party, first: usize| {
+            pending.push(Pending {
+                relation: cue.relation,
+                source: a.clone(),
+                target: b.clone(),
+                sentence: s,
+                first_sentence: first,
+                cue: cue_text.clone(),
+            });
+        };
+        match target {
+            Some(t) => {
+                for a in &sources {
+                    for b in &parties(t) {
+                        push(pending, a, b, s);
+                        if ty.symmetric {
+                            push(pending, b, a, s);
+                        }
+                    }
+                }
+            }
+            None => {
+                let reciprocal = unit.iter().any(|&i| {
+                    self.word(&toks[i])
+                        .is_some_and(|w| self.g.reciprocal.contains(w))
+                });
+                if ty.symmetric && (sources.len() >= 2 || reciprocal) {
+                    for a in &sources {
+                        for b in &sources {
+                            push(pending, a, b, s);
+                        }
+                    }
+                } else if ty.implicit_sides {
+                    for a in &sources {
+                        push(pending, a, &Party::Sides(String::new()), s);
+                    }
+                } else if let Some(answered) = ty.responds_to {
+                    let accusation = toks.iter().any(|t| {
+                        self.word(t)
+                            .is_some_and(|w| self.g.accusation.iter().any(|a| a.matches(w)))
+                    });
+                    for a in &sources {
+                        self.answer(s, a, answered, accusation, &cue_text, cue.relation, pending);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a passive auxiliary stands right before the verb cue at `head` (up to two words
+    /// before it, no actor between: "were killed", "has been repeatedly targeted"), the cue
+    /// word being a participle rather than a gerund ("were fighting" is active).
+    pub(super) fn passive_before(&self, unit: &[usize], toks: &[Token], head: usize) -> bool {
+        let cue_word = self.word(&toks[unit[head]]).unwrap_or_default();
+        if cue_word.ends_with("ing") {
+            return false;
+        }
+        (head.saturating_sub(3)..head)
+            .rev()
+            .try_fold(false, |_, p| match self.word(&toks[unit[p]]) {
+                Some(w) if self.g.passive.contains(w) => Err(true),
+                Some(_) => Ok(false),
+                None => Err(false),
+            })
+            == Err(true)
+    }
+
+    /// The first bare actor list of a sentence (its subject, usually), as text and entity,
+    /// if it starts within `within` tokens.
+    pub(super) fn subject(&self, s: usize, within: usize, before: Option<usize>) -> Option<Party> {
+        let toks = self.tokens(s);
+        for unit in self.clauses(&toks).0 {
+            let used = vec![false; unit.len()];
+            for list in self.lists(&toks, &unit, &used) {
+                let at = unit[list.first];
+                if before.is_some_and(|b| at >= b) || at >= within {
+                    continue;
+                }
+                if !list.bare {
+                    continue;
+                }
+                if let Tok::Actor(m) = toks[at].tok
+                    && let Some(e) = as_source(self.dict, self.ex, self.ex.mentions[m].entity)
+                {
+                    return Some(Party::Entity(e, self.text(&toks[at])));
+                }
+            }
+        }
+        None
+    }
+
+    /// The parties a list member stands for.
+    pub(super) fn party(&self, s: usize, toks: &[Token], at: usize) -> Option<Party> {
+        let t = &toks[at];
+        match t.tok {
+            Tok::Actor(m) => Some(Party::Entity(self.ex.mentions[m].entity, self.text(t))),
+            Tok::Sides => Some(Party::Sides(self.text(t))),
+            Tok::Pronoun => {
+                let resolved = self
+                    .subject(s, usize::MAX, Some(at))
+                    .or_else(|| s.checked_sub(1).and_then(|p| self.subject(p, 6, None)))?;
+                match resolved {
+                    Party::Entity(e, _) => Some(Party::Entity(e, self.text(t))),
+                    Party::Sides(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}

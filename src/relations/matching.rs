@@ -1,0 +1,86 @@
+//! Step 4a: the cue phrases a clause holds, leftmost and then longest.
+
+use super::*;
+
+impl Reader<'_> {
+    pub(super) fn match_cue(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        start: usize,
+        words: &[Word],
+        ends: bool,
+    ) -> Option<Vec<usize>> {
+        let w = words.first()?;
+        if *w == Word::Gap {
+            for skip in 0..=GAP_WORDS {
+                let p = start + skip;
+                if p >= unit.len() {
+                    break;
+                }
+                if let Some(rest) = self.match_cue(toks, unit, p, &words[1..], ends) {
+                    return Some(rest);
+                }
+            }
+            return None;
+        }
+        let t = self.word(&toks[*unit.get(start)?])?;
+        if !w.matches(t) {
+            return None;
+        }
+        if words.len() == 1 && ends && !self.at_clause_end(toks, unit, start) {
+            return None;
+        }
+        if words.len() == 1 {
+            return Some(vec![start]);
+        }
+        let mut rest = self.match_cue(toks, unit, start + 1, &words[1..], ends)?;
+        rest.insert(0, start);
+        Some(rest)
+    }
+
+    pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut used = vec![false; unit.len()];
+        for p in 0..unit.len() {
+            if used[p] {
+                continue;
+            }
+            let Some(w) = self.word(&toks[unit[p]]) else {
+                continue;
+            };
+            let mut best: Option<Hit> = None;
+            // "the attack", "an attack": after an article a verb cue is the noun.
+            let after_article = p > 0
+                && self
+                    .word(&toks[unit[p - 1]])
+                    .is_some_and(|a| self.g.article.contains(a));
+            for c in self.set.candidates(w) {
+                let cue = &self.set.cues[c];
+                if after_article && cue.form == Form::Verb {
+                    continue;
+                }
+                if let Some(positions) = self.match_cue(toks, unit, p, &cue.words, cue.at_end)
+                    && positions.iter().all(|&q| !used[q])
+                    && best.as_ref().is_none_or(|b| {
+                        (positions.len(), std::cmp::Reverse(c))
+                            > (b.positions.len(), std::cmp::Reverse(b.cue))
+                    })
+                {
+                    best = Some(Hit {
+                        cue: c,
+                        head: p,
+                        positions,
+                    });
+                }
+            }
+            if let Some(hit) = best {
+                for &q in &hit.positions {
+                    used[q] = true;
+                }
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+}

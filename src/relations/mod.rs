@@ -1,0 +1,173 @@
+//! Typed, directed relations between actors, read from cue phrases within one sentence.
+//!
+//! The matcher ([`crate::extract`]) says which actors a sentence names; this module says how
+//! they relate, with rules that read Dutch word order from the cue dictionaries'
+//! [`Grammar`] (function words) and each [`Cue`](crate::dictionary::cues::Cue)'s form. The steps, per sentence:
+//!
+//! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
+//!    pronoun ("zij") and a phrase for the article's two sides ("beide partijen") are tokens of
+//!    their own.
+//! 2. **Clauses.** A clause word ("die", "dat", "waarbij", "toen") opens a subordinate clause
+//!    that runs to the next comma (a comma inside a list of actors does not end it); `;`, `:`,
+//!    dashes and brackets start a new main clause. Cues and their actors are read within one
+//!    clause.
+//! 3. **Lists.** Actors joined by commas, "en", "of" and articles form one list; an actor right
+//!    before another ("Afghaanse Taliban") modifies it and is left out. A list is *bare* (a
+//!    subject or object) unless a preposition governs it ("in Kabul", "volgens Kabul"); a list
+//!    after "woordvoerder van", "regering in" and other representatives counts as bare.
+//! 4. **Cues**, leftmost and then longest, and their source and target:
+//!    - `door X` (passive agent) is the source: "opgeëist door ISKP";
+//!    - verbs: the nearest bare list before is the source and the first after the object
+//!      ("Pakistan bombardeerde Kabul"); with none before, the first two after are subject
+//!      and object ("Daarna riepen X Y op"); with two before and none after, the verb is
+//!      final ("dat X Y aanviel");
+//!    - nouns: an actor right before ("Pakistaanse luchtaanvallen"), a source preposition
+//!      right after ("steun van Iran"), or the clause's subject ("ISKP pleegde een aanslag");
+//!    - the cue's target prepositions name the target ("aanval op Kabul", "praten met X");
+//!    - a symmetric type with two or more actors and no target ("X en Y zijn elkaars vijand",
+//!      "onderhandelingen tussen X en Y") relates each pair both ways.
+//! 5. **Negation and reported content.** A negation ("niet", "geen", "weigerde") between the
+//!    source and the cue drops the relation; it never becomes the opposite. After a cue whose
+//!    type `embeds` (deny, accuse, threaten, appeal), later cues in the sentence are its
+//!    content, not facts: "Kabul ontkent Pakistan aan te vallen" is a denial, not an attack.
+//! 6. **Who the actor is.** A place is never a source; a capital used as one ("Kabul ontkent")
+//!    stands for its state (`acts_for`), and so does a capital as target unless the type takes
+//!    places (an attack on Kabul is on the city). Media are never parties. A subject pronoun is
+//!    the first subject earlier in the sentence or at the start of the previous one.
+//! 7. **Context.** A deny without target answers the latest accusation against the denier in
+//!    the last three sentences, or, when it denies "deze beschuldigingen", the subject of the
+//!    previous sentence (and that subject then accuses the denier, quoted from both sentences).
+//!    "Beide partijen" and a mediation without target mean the article's two sides: the pair
+//!    with the most conflict relations in the article.
+//!
+//! What this gets wrong is listed in README.md ("Relations: limits").
+
+use crate::dictionary::cues::{CueSet, Form, GAP_WORDS, Grammar, RelationType, Word};
+use crate::dictionary::{Dictionary, Kind};
+use crate::extract::{Extraction, Mention};
+use crate::input::Document;
+use crate::text::{Case, fold_str, is_word_char};
+use compact_str::CompactString;
+use std::collections::BTreeMap;
+
+mod clauses;
+mod context;
+mod direction;
+mod language;
+mod matching;
+mod resolve;
+mod tokens;
+
+use clauses::is_same;
+use language::language;
+use resolve::{as_source, resolve};
+
+/// A relation found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    /// Index of the relation type in [`crate::dictionary::cues::Relations::types`].
+    pub relation: usize,
+    /// Entity indexes, after a capital is attributed to its state.
+    pub source: u32,
+    pub target: u32,
+    /// The sentence holding the cue.
+    pub sentence: usize,
+    /// The first sentence of the evidence (the previous one for a relation read from context).
+    pub first_sentence: usize,
+    /// The words naming each side in the text ("Kabul", "zij", "beide partijen").
+    pub source_text: String,
+    pub target_text: String,
+    /// The cue as written.
+    pub cue: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    /// A folded word; inline up to 24 bytes, so most words allocate nothing.
+    Word(CompactString),
+    Punct(char),
+    Actor(usize),
+    Pronoun,
+    Sides,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+/// A list of actors in a clause: positions in the clause.
+#[derive(Debug, Clone)]
+struct List {
+    members: Vec<usize>,
+    first: usize,
+    last: usize,
+    /// The governing preposition (inline: no allocation).
+    gov: Option<CompactString>,
+    bare: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    cue: usize,
+    head: usize,
+    positions: Vec<usize>,
+}
+
+/// One side of a relation before it is resolved to entities.
+#[derive(Debug, Clone)]
+enum Party {
+    Entity(u32, String),
+    Sides(String),
+}
+
+struct Pending {
+    relation: usize,
+    source: Party,
+    target: Party,
+    sentence: usize,
+    first_sentence: usize,
+    cue: String,
+}
+
+/// Finds the relations in one document, in sentence order.
+pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
+    let relations = dict.relations();
+    if relations.sets.is_empty() || ex.mentions.is_empty() {
+        return Vec::new();
+    }
+    let mut by_sentence: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        let e = by_sentence.entry(m.sentence).or_insert((i, i));
+        e.1 = i + 1;
+    }
+    let mut pending: Vec<Pending> = Vec::new();
+    let set = &relations.sets[language(&doc.text, &relations.sets)];
+    {
+        let reader = Reader {
+            dict,
+            types: &relations.types,
+            set,
+            g: &set.grammar,
+            doc,
+            ex,
+            by_sentence: &by_sentence,
+        };
+        for (&s, _) in by_sentence.iter() {
+            reader.sentence(s, &mut pending);
+        }
+    }
+    resolve(dict, ex, &relations.types, pending)
+}
+
+struct Reader<'a> {
+    dict: &'a Dictionary,
+    types: &'a [RelationType],
+    set: &'a CueSet,
+    g: &'a Grammar,
+    doc: &'a Document,
+    ex: &'a Extraction,
+    by_sentence: &'a BTreeMap<usize, (usize, usize)>,
+}

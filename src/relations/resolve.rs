@@ -1,0 +1,119 @@
+//! Step 6: parties resolved to actors (a capital for its state, the article's two sides), then
+//! sorted and deduplicated.
+
+use super::*;
+
+/// The entity a source stands for: a place only through `acts_for` (a capital for its
+/// state); media are never parties.
+pub(super) fn as_source(dict: &Dictionary, ex: &Extraction, e: u32) -> Option<u32> {
+    let entity = ex.entity(dict, e);
+    if entity.attributes.subtype.as_deref() == Some("media") {
+        return None;
+    }
+    if entity.kind == Kind::Place {
+        return entity
+            .attributes
+            .acts_for
+            .as_deref()
+            .and_then(|id| dict.index_of(id));
+    }
+    Some(e)
+}
+
+/// The entity a target stands for under a relation type.
+pub(super) fn as_target(
+    dict: &Dictionary,
+    ex: &Extraction,
+    ty: &RelationType,
+    e: u32,
+) -> Option<u32> {
+    let entity = ex.entity(dict, e);
+    let e = if entity.kind == Kind::Place && ty.places {
+        Some(e)
+    } else {
+        as_source(dict, ex, e)
+    }?;
+    let kind = ex.entity(dict, e).kind;
+    (ty.targets.is_empty() || ty.targets.contains(&kind)).then_some(e)
+}
+
+/// Attributes parties to entities, replaces "beide partijen" with the article's two sides,
+/// and drops self-relations and repeats.
+pub(super) fn resolve(
+    dict: &Dictionary,
+    ex: &Extraction,
+    types: &[RelationType],
+    pending: Vec<Pending>,
+) -> Vec<Found> {
+    let mut conflicts: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for p in &pending {
+        if let (true, Party::Entity(a, _), Party::Entity(b, _)) =
+            (types[p.relation].conflict, &p.source, &p.target)
+        {
+            let (Some(a), Some(b)) = (as_source(dict, ex, *a), as_source(dict, ex, *b)) else {
+                continue;
+            };
+            if a != b {
+                *conflicts.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let sides = conflicts
+        .iter()
+        .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
+        .map(|(&(a, b), _)| [a, b]);
+    let mut found = Vec::new();
+    for p in pending {
+        let ty = &types[p.relation];
+        let Party::Entity(src, source_text) = &p.source else {
+            continue;
+        };
+        let Some(source) = as_source(dict, ex, *src) else {
+            continue;
+        };
+        let targets: Vec<(u32, String)> = match &p.target {
+            Party::Entity(e, text) => as_target(dict, ex, ty, *e)
+                .map(|t| (t, text.clone()))
+                .into_iter()
+                .collect(),
+            Party::Sides(text) => sides
+                .iter()
+                .flatten()
+                .map(|&t| {
+                    (
+                        t,
+                        if text.is_empty() {
+                            "(the article's two sides)".to_string()
+                        } else {
+                            text.clone()
+                        },
+                    )
+                })
+                .collect(),
+        };
+        for (target, target_text) in targets {
+            if target == source {
+                continue;
+            }
+            found.push(Found {
+                relation: p.relation,
+                source,
+                target,
+                sentence: p.sentence,
+                first_sentence: p.first_sentence,
+                source_text: source_text.clone(),
+                target_text,
+                cue: p.cue.clone(),
+            });
+        }
+    }
+    found.sort();
+    found.dedup_by(|a, b| {
+        (a.relation, a.source, a.target, a.sentence) == (b.relation, b.source, b.target, b.sentence)
+    });
+    found.sort_by(|a, b| {
+        (a.sentence, a.relation, a.source, a.target)
+            .cmp(&(b.sentence, b.relation, b.source, b.target))
+    });
+    found
+}

@@ -1,0 +1,165 @@
+//! Step 1: a sentence as tokens: folded words, punctuation, one token per actor mention, subject
+//! pronouns and "both sides" phrases.
+
+use super::*;
+
+/// The end of the word starting at `p` (before `stop`): word characters, and hyphens and
+/// apostrophes between two of them ("Noord-Waziristan", "Pakistan's").
+pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
+    let bytes = text.as_bytes();
+    let starts_word = |i: usize| i < stop && text[i..stop].chars().next().is_some_and(is_word_char);
+    let mut q = p;
+    while q < stop {
+        let b = bytes[q];
+        if b.is_ascii_alphanumeric() {
+            q += 1;
+        } else if b.is_ascii() {
+            if !(matches!(b, b'-' | b'\'') && starts_word(q + 1)) {
+                break;
+            }
+            q += 1;
+        } else {
+            let ch = text[q..].chars().next().expect("q is on a char boundary");
+            let next = q + ch.len_utf8();
+            if !(is_word_char(ch) || (ch == '’' && starts_word(next))) {
+                break;
+            }
+            q = next;
+        }
+    }
+    q
+}
+
+impl Reader<'_> {
+    pub(super) fn mentions(&self, s: usize) -> &[Mention] {
+        match self.by_sentence.get(&s) {
+            Some(&(a, b)) => &self.ex.mentions[a..b],
+            None => &[],
+        }
+    }
+
+    pub(super) fn tokens(&self, s: usize) -> Vec<Token> {
+        let sentence = &self.ex.segments.sentences[s];
+        let text = &self.doc.text;
+        let mentions = self.mentions(s);
+        let first_mention = self.by_sentence.get(&s).map_or(0, |r| r.0);
+        // About one token per six bytes of Dutch text.
+        let mut out = Vec::with_capacity((sentence.end - sentence.start) / 5 + 4);
+        let mut mi = 0;
+        let mut p = sentence.start;
+        let end = sentence.end;
+        while p < end {
+            while mi < mentions.len() && mentions[mi].end <= p {
+                mi += 1;
+            }
+            if let Some(m) = mentions.get(mi)
+                && m.start <= p
+            {
+                // "U.S.-led NATO": the actor before `-led` only modifies the next one.
+                let modifier = text[m.end..end].strip_prefix('-').is_some_and(|rest| {
+                    let w = &rest[..word_end(rest, 0, rest.len())];
+                    !w.is_empty() && self.g.modifier_suffix.contains(&fold_str(w, Case::Fold))
+                });
+                out.push(Token {
+                    tok: if modifier {
+                        Tok::Word(CompactString::from("-"))
+                    } else {
+                        Tok::Actor(first_mention + mi)
+                    },
+                    start: m.start,
+                    end: m.end,
+                });
+                p = m.end;
+                mi += 1;
+                continue;
+            }
+            let stop = mentions.get(mi).map_or(end, |m| m.start.min(end));
+            let c = text[p..].chars().next().expect("inside the text");
+            if is_word_char(c) {
+                let q = word_end(text, p, stop);
+                let raw = &text[p..q];
+                let word = if raw.is_ascii() {
+                    let mut w = CompactString::from(raw);
+                    w.make_ascii_lowercase();
+                    w
+                } else {
+                    CompactString::from(fold_str(raw, Case::Fold))
+                };
+                let tok = if self.g.pronoun.contains(word.as_str()) {
+                    Tok::Pronoun
+                } else {
+                    Tok::Word(word)
+                };
+                out.push(Token {
+                    tok,
+                    start: p,
+                    end: q,
+                });
+                p = q;
+                continue;
+            }
+            let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?')
+                || (c == '-' && text[..p].ends_with(' ') && text[p + 1..].starts_with(' '));
+            if boundary {
+                out.push(Token {
+                    tok: Tok::Punct(c),
+                    start: p,
+                    end: p + c.len_utf8(),
+                });
+            }
+            p += c.len_utf8();
+        }
+        self.mark_sides(out)
+    }
+
+    /// Replaces each "beide partijen" phrase with one token.
+    pub(super) fn mark_sides(&self, mut toks: Vec<Token>) -> Vec<Token> {
+        let starts_phrase =
+            |t: &Token| matches!(&t.tok, Tok::Word(w) if self.g.sides_first.contains(w.as_str()));
+        if !toks.iter().any(starts_phrase) {
+            return toks;
+        }
+        let is_phrase = |at: &[Token], phrase: &[String]| {
+            at.len() >= phrase.len()
+                && phrase
+                    .iter()
+                    .zip(at)
+                    .all(|(w, t)| matches!(&t.tok, Tok::Word(x) if x == w))
+        };
+        let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+        let mut skip = 0;
+        for i in 0..toks.len() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if starts_phrase(&toks[i])
+                && let Some(phrase) = self.g.sides.iter().find(|p| is_phrase(&toks[i..], p))
+            {
+                let n = phrase.len();
+                out.push(Token {
+                    tok: Tok::Sides,
+                    start: toks[i].start,
+                    end: toks[i + n - 1].end,
+                });
+                skip = n - 1;
+                continue;
+            }
+            // Moved out: tokens before `i` are not looked at again.
+            let tok = std::mem::replace(&mut toks[i].tok, Tok::Sides);
+            out.push(Token { tok, ..toks[i] });
+        }
+        out
+    }
+
+    pub(super) fn word<'t>(&self, t: &'t Token) -> Option<&'t str> {
+        match &t.tok {
+            Tok::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    pub(super) fn text(&self, t: &Token) -> String {
+        self.doc.text[t.start..t.end].to_string()
+    }
+}
