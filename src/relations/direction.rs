@@ -49,7 +49,8 @@ impl Reader<'_> {
         }
     }
 
-    #[allow(clippy::too_many_lines)]
+    /// Steps 4 and 5 for one cue: the lists around it, its source and target
+    /// ([`Reader::choose`]) and the relations they make ([`Reader::emit`]).
     pub(super) fn read(
         &self,
         s: usize,
@@ -60,7 +61,6 @@ impl Reader<'_> {
         pending: &mut Vec<Pending>,
     ) {
         let cue = &self.set.cues[hit.cue];
-        let ty = &self.types[cue.relation];
         let mut used = vec![false; unit.len()];
         for &p in &hit.positions {
             used[p] = true;
@@ -69,15 +69,6 @@ impl Reader<'_> {
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
         let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
-        let place_ok = |l: &List| {
-            ty.places
-                && l.members.iter().all(|&m| match toks[unit[m]].tok {
-                    Tok::Actor(i) => {
-                        self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Place
-                    }
-                    _ => false,
-                })
-        };
         let before: Vec<&List> = lists
             .iter()
             .filter(|l| l.last < head && l.first >= floor)
@@ -144,6 +135,57 @@ impl Reader<'_> {
             .copied()
             .collect();
 
+        let frame = Frame {
+            head,
+            cue_end,
+            before: &before,
+            after: &after,
+            bare_before: &bare_before,
+            bare_after: &bare_after,
+            agent,
+            prep_target,
+            between,
+            subordinate,
+        };
+        let (source, target) = self.choose(toks, unit, hit, &frame);
+        if let Some(source) = source {
+            self.emit(s, toks, unit, hit, source, target, pending);
+        }
+    }
+
+    /// Step 4b: the source and target of the cue at `hit`, from the lists around it by the
+    /// cue's form (README, "Relations", rules 3 to 6, 9).
+    fn choose<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        frame: &Frame<'_, 'l>,
+    ) -> (Option<&'l List>, Option<&'l List>) {
+        let cue = &self.set.cues[hit.cue];
+        let ty = &self.types[cue.relation];
+        let Frame {
+            head,
+            cue_end,
+            before,
+            after,
+            bare_before,
+            bare_after,
+            agent,
+            prep_target,
+            between,
+            subordinate,
+        } = *frame;
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let place_ok = |l: &List| {
+            ty.places
+                && l.members.iter().all(|&m| match toks[unit[m]].tok {
+                    Tok::Actor(i) => {
+                        self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Place
+                    }
+                    _ => false,
+                })
+        };
         let mut source: Option<&List> = None;
         let mut target: Option<&List> = None;
         if let Some(a) = agent {
@@ -275,9 +317,30 @@ impl Reader<'_> {
                 }
             }
         }
-        let Some(source) = source else {
-            return;
-        };
+        (source, target)
+    }
+
+    /// Step 5 and the relations themselves: checks the pair a cue found (not the same list,
+    /// on the same side of a quotation, not cancelled or negated) and records one relation per
+    /// source and target, both ways for a symmetric type; without a target, a symmetric type
+    /// relates its sources, a mediation the article's sides, and a denial answers an
+    /// accusation ([`Reader::answer`]).
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        s: usize,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        source: &List,
+        target: Option<&List>,
+        pending: &mut Vec<Pending>,
+    ) {
+        let cue = &self.set.cues[hit.cue];
+        let ty = &self.types[cue.relation];
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         if is_same(source, target) {
             return;
         }
@@ -430,4 +493,24 @@ impl Reader<'_> {
             _ => None,
         }
     }
+}
+
+/// The lists around one cue that its source and target are chosen from.
+struct Frame<'f, 'l> {
+    head: usize,
+    cue_end: usize,
+    /// Lists before the cue (in its clause, after the previous verb cue's object).
+    before: &'f [&'l List],
+    after: &'f [&'l List],
+    /// Of those, the ones no preposition governs (subjects and objects).
+    bare_before: &'f [&'l List],
+    bare_after: &'f [&'l List],
+    /// `door X` / `by X`.
+    agent: Option<&'l List>,
+    /// The list after one of the cue's target prepositions.
+    prep_target: Option<&'l List>,
+    /// "tussen X en Y".
+    between: Option<&'l List>,
+    /// The clause is subordinate (a clause word opens it).
+    subordinate: bool,
 }
