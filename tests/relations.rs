@@ -240,6 +240,20 @@ fn direction_rules() {
             &[("taliban", "control", "kandahar")],
         ),
         ("Pakistan ontkent de aanwezigheid van TTP-strijders.", &[]),
+        // Taking power: the one state the sentence names is the target; a clause word that
+        // is also a preposition ("sinds", "after") opens a clause with a subject.
+        (
+            "De rechten van vrouwen in Afghanistan zijn beperkt sinds de Taliban er weer aan de macht kwamen.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        (
+            "Many fled after the Taliban took power in Afghanistan.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        (
+            "Sinds de Taliban in Afghanistan aan de macht kwamen, sprak Pakistan van een crisis.",
+            &[],
+        ),
         // An attempt is no fact.
         ("De Taliban deden een poging om Kunduz te veroveren.", &[]),
         // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives

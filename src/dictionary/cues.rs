@@ -30,6 +30,7 @@
 //! phrases = ["aanval", "*aanvallen", "valt … aan"]
 //! target = ["op", "tegen"]            # prepositions introducing the target
 //! source = ["van"]                    # (nouns) prepositions introducing the source
+//! state_target = false                # without a target, the one state the sentence names
 //! ```
 //!
 //! In a phrase, words are matched after case and accent folding; `*` at the start or end of a
@@ -81,6 +82,8 @@ pub(super) struct RawCue {
     target: Vec<String>,
     #[serde(default)]
     source: Vec<String>,
+    #[serde(default)]
+    state_target: bool,
 }
 
 /// Function words of one language, as the direction rules use them.
@@ -263,6 +266,9 @@ pub struct Cue {
     /// The phrase ends with `$`: its last word must end the clause ("namen … in$", so that
     /// "in" is the particle of "innemen", not a preposition).
     pub at_end: bool,
+    /// Without a target, the one state the sentence names is it ("sinds de Taliban in
+    /// Afghanistan aan de macht kwamen", "took power in Afghanistan").
+    pub state_target: bool,
 }
 
 /// Function words of one language, folded.
@@ -724,6 +730,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                         target: target.clone(),
                         source: source.clone(),
                         at_end,
+                        state_target: cue.state_target,
                     }),
                     Err(why) => problem(
                         f.phrase_lines[i][p],

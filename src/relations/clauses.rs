@@ -206,6 +206,11 @@ impl Reader<'_> {
             let Some(w) = self.word(&toks[unit[p]]) else {
                 break;
             };
+            // "sinds de Taliban aan de macht kwamen", "after the Taliban took power": a word
+            // that opens its clause is a conjunction there, and the list its subject.
+            if p == 0 && self.g.clause.contains(w) {
+                break;
+            }
             if self.g.preposition.contains(w) {
                 let mut r = p;
                 while r > 0

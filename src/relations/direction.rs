@@ -148,6 +148,26 @@ impl Reader<'_> {
             subordinate,
         };
         let (source, target) = self.choose(toks, unit, hit, &frame);
+        // "sinds de Taliban er aan de macht kwamen": the state named anywhere in the sentence,
+        // added to the clause as one more position.
+        if let Some(source) = source
+            && target.is_none()
+            && self.set.cues[hit.cue].state_target
+            && let Some(state) = self.sentence_state(toks, source, unit)
+        {
+            let mut extended = unit.to_vec();
+            extended.push(state);
+            let last = extended.len() - 1;
+            let target = List {
+                members: vec![last],
+                first: last,
+                last,
+                gov: None,
+                bare: true,
+            };
+            self.emit(s, toks, &extended, hit, source, Some(&target), pending);
+            return;
+        }
         if let Some(source) = source {
             self.emit(s, toks, unit, hit, source, target, pending);
         }
@@ -318,6 +338,29 @@ impl Reader<'_> {
             }
         }
         (source, target)
+    }
+
+    /// The token of the one state the sentence names (in any clause), unless the source is
+    /// it: the target of a cue like "aan de macht kwamen" / "took power".
+    fn sentence_state(&self, toks: &[Token], source: &List, unit: &[usize]) -> Option<usize> {
+        let mut found: Option<(usize, u32)> = None;
+        for (i, t) in toks.iter().enumerate() {
+            if let Tok::Actor(m) = t.tok {
+                let e = self.ex.mentions[m].entity;
+                if self.ex.entity(self.dict, e).kind != Kind::State {
+                    continue;
+                }
+                match found {
+                    Some((_, other)) if other != e => return None,
+                    _ => found = Some((i, e)),
+                }
+            }
+        }
+        let (i, e) = found?;
+        let source_is_it = source.members.iter().any(
+            |&m| matches!(toks[unit[m]].tok, Tok::Actor(k) if self.ex.mentions[k].entity == e),
+        );
+        (!source_is_it).then_some(i)
     }
 
     /// Step 5 and the relations themselves: checks the pair a cue found (not the same list,
