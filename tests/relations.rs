@@ -254,6 +254,19 @@ fn direction_rules() {
             "Sinds de Taliban in Afghanistan aan de macht kwamen, sprak Pakistan van een crisis.",
             &[],
         ),
+        // Idioms: holding responsible, advancing against, shooting.
+        (
+            "Iran heeft Israël verantwoordelijk gesteld voor de aanslag.",
+            &[("iran", "accuse", "israel")],
+        ),
+        (
+            "De Taliban trokken op tegen Afghaanse militairen in Kunduz.",
+            &[("taliban", "attack", "afghanistan")],
+        ),
+        (
+            "Ahmad Shah Massoud werd door al-Qaida doodgeschoten.",
+            &[("al-qaida", "attack", "ahmad-shah-massoud")],
+        ),
         // An attempt is no fact.
         ("De Taliban deden een poging om Kunduz te veroveren.", &[]),
         // English (dictionaries/relations/en.toml): subject before the verb, `by X`, passives
