@@ -1,8 +1,11 @@
 //! Typed, directed relations between actors, read from cue phrases within one sentence.
 //!
 //! The matcher ([`crate::extract`]) says which actors a sentence names; this module says how
-//! they relate, with rules that read Dutch word order from the cue dictionaries'
-//! [`Grammar`] (function words) and each [`Cue`](crate::dictionary::cues::Cue)'s form. The steps, per sentence:
+//! they relate, with rules that read word order from the cue dictionaries' [`Grammar`]
+//! (function words; Dutch V2 by default, English with `subject_first`) and each
+//! [`Cue`](crate::dictionary::cues::Cue)'s form. An article is read with the cue set of its
+//! language ([`language`]). The steps, per sentence, each in its own file (`tokens`,
+//! `clauses`, `matching`, `direction`, `context`, `resolve`):
 //!
 //! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
 //!    pronoun ("zij") and a phrase for the article's two sides ("beide partijen") are tokens of
