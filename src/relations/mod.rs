@@ -4,7 +4,7 @@
 //! they relate, with rules that read word order from the cue dictionaries' [`Grammar`]
 //! (function words; Dutch V2 by default, English with `subject_first`) and each
 //! [`Cue`](crate::dictionary::cues::Cue)'s form. An article is read with the cue set of its
-//! language ([`language`]). The steps, per sentence, each in its own file (`tokens`,
+//! language (`language.rs`). The steps, per sentence, each in its own file (`tokens`,
 //! `clauses`, `matching`, `direction`, `context`, `resolve`):
 //!
 //! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
