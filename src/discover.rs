@@ -14,7 +14,7 @@
 //! 3. **Overlap.** Of overlapping found names, the leftmost-longest wins.
 //! 4. **Same person.** A person found by a single word that is the last word of a person named
 //!    in full in the same article (listed or found) is that person; so are the later (and
-//!    earlier) surname-only mentions of a person found by full name: "Peter van Uhm ... Van
+//!    earlier) surname-only mentions of a person found by full name: "Pieter de Wit ... De
 //!    Uhm". A surname that is itself some entity's alias is left to the dictionary.
 //! 5. **The state nearby.** A rule with `of_state` ("ministerie van Defensie") names the
 //!    state whose adjective stands right before it ("het Afghaanse ministerie"), else the
@@ -143,7 +143,7 @@ pub fn discover(
                         && e.kind == Kind::Place
                         && e.attributes.acts_for.is_none()
                 });
-            // "Tehran Times", "Kabul University": a name that holds a listed place or state
+            // "Kabul Times", "Kabul University": a name that holds a listed place or state
             // whole, by a rule that says so.
             let holds_places = rule.over_places
                 && spans.iter().filter(|s| inside(s)).all(|s| {
@@ -319,7 +319,7 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The start of the name past the words that are never names ("Volgens Hamid Gul, de ...").
+/// The start of the name past the words that are never names ("Volgens Farid Ahmadi, de ...").
 fn skip_not_names(
     raw: &str,
     mut start: usize,
@@ -513,7 +513,7 @@ fn person_by_surname(dict: &Dictionary, raw: &str, spans: &[Span], name: &str) -
 
 /// Rule 4, for found people: a one-word person who is the surname of a found full name is that
 /// person, and every capitalised whole-word use of a found person's surname (with particles:
-/// "van Uhm") elsewhere in the article is a mention of them.
+/// "de Wit") elsewhere in the article is a mention of them.
 fn same_person_by_surname(
     dict: &Dictionary,
     doc: &Document,
@@ -625,7 +625,7 @@ fn same_person_by_surname(
     }
 }
 
-/// Particles that start a surname, not a full name ("Van Uhm", "Ten Brinke", "Al-Zawahiri").
+/// Particles that start a surname, not a full name ("De Wit", "Ten Cate", "Al-Baghdadi").
 const PARTICLES: &[&str] = &[
     "van", "de", "der", "den", "ten", "ter", "te", "la", "le", "du", "da", "von", "bin", "ibn",
     "al", "el", "ul", "ud",

@@ -215,8 +215,8 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
 }
 
 /// Rule 6: a one-word mention of a person right after another person's name (one space
-/// between) is the rest of that name, not a second person: "Mullah Yaqoob Mujahid" names
-/// Yaqoob, not the spokesman whose surname alias is "Mujahid".
+/// between) is the rest of that name, not a second person: "Mullah Noori Karimi" names
+/// Noori, not the spokesman whose surname alias is "Karimi".
 fn drop_name_continuations(dict: &Dictionary, raw: &str, spans: &mut Vec<Span>) {
     let person = |s: &Span| dict.entity(s.entity).kind == crate::dictionary::Kind::Person;
     let mut keep = vec![true; spans.len()];
@@ -503,17 +503,17 @@ label = "Dera Ismail Khan"
 exact = ["Dera Ismail Khan", "Ḍera Ismāʿīl Khān"]
 
 [[entity]]
-id = "mohammad-yaqoob"
+id = "ahmad-noori"
 kind = "person"
-label = "Mohammad Yaqoob"
-aliases = ["Mohammad Yaqoob", "Mullah Yaqoob"]
+label = "Ahmad Noori"
+aliases = ["Ahmad Noori", "Mullah Noori"]
 
 [[entity]]
-id = "zabihullah-mujahid"
+id = "farid-karimi"
 kind = "person"
-label = "Zabihullah Mujahid"
-aliases = ["Zabihullah Mujahid"]
-exact = ["Mujahid"]
+label = "Farid Karimi"
+aliases = ["Farid Karimi"]
+exact = ["Karimi"]
 
 [[entity]]
 id = "boom"
@@ -732,11 +732,11 @@ exact = ["Boom"]
     );
     case!(
         a_surname_right_after_a_name_continues_it,
-        "Mullah Yaqoob Mujahid sprak. Mujahid zweeg, net als Zabihullah Mujahid.",
+        "Mullah Noori Karimi sprak. Karimi zweeg, net als Farid Karimi.",
         [
-            ("mohammad-yaqoob", "Mullah Yaqoob"),
-            ("zabihullah-mujahid", "Mujahid"),
-            ("zabihullah-mujahid", "Zabihullah Mujahid")
+            ("ahmad-noori", "Mullah Noori"),
+            ("farid-karimi", "Karimi"),
+            ("farid-karimi", "Farid Karimi")
         ]
     );
     case!(

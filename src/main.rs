@@ -121,23 +121,10 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Suggest(s) if s.toml => suggest_toml(&s),
         Command::Suggest(s) => {
             let input = &s.input;
-            let dict = reading_dictionary(&input.dict, !input.no_discovery)?;
-            let sources = discover(&input.inputs)?;
-            let mut observer = Reporter::new(&sources, input);
-            let (mut names, summary) =
-                actorgraph::suggest(&sources, &dict, input.threads, s.min_count, &mut observer)
-                    .context("reading articles")?;
-            observer.finish();
-            observer.write_report(
-                "suggest",
-                &input.inputs,
-                &summary,
-                exit_value(&summary),
-                None,
-            )?;
-            if s.limit > 0 {
-                names.truncate(s.limit);
-            }
+            let (names, summary, observer) =
+                read_suggestions(&s, !input.no_discovery, |sources, dict, observer| {
+                    actorgraph::suggest(sources, dict, input.threads, s.min_count, observer)
+                })?;
             let mut out = std::io::stdout().lock();
             for n in &names {
                 if s.json {
@@ -244,15 +231,23 @@ fn answer<T: serde::Serialize>(
     Ok(())
 }
 
-/// `suggest --toml`: the provisional actors as dictionary entries on stdout.
-fn suggest_toml(s: &cli::SuggestArgs) -> Result<ExitCode> {
+/// What both forms of `suggest` share: reads the articles with `read`, writes the report and
+/// keeps the first `--limit` results.
+fn read_suggestions<T>(
+    s: &cli::SuggestArgs,
+    discovery: bool,
+    read: impl FnOnce(
+        &actorgraph::input::Sources,
+        &Dictionary,
+        &mut Reporter,
+    ) -> std::io::Result<(Vec<T>, actorgraph::ReadSummary)>,
+) -> Result<(Vec<T>, actorgraph::ReadSummary, Reporter)> {
     let input = &s.input;
-    let dict = reading_dictionary(&input.dict, true)?;
+    let dict = reading_dictionary(&input.dict, discovery)?;
     let sources = discover(&input.inputs)?;
     let mut observer = Reporter::new(&sources, input);
-    let (mut entries, summary) =
-        actorgraph::provisional_entries(&sources, &dict, input.threads, s.min_count, &mut observer)
-            .context("reading articles")?;
+    let (mut results, summary) =
+        read(&sources, &dict, &mut observer).context("reading articles")?;
     observer.finish();
     observer.write_report(
         "suggest",
@@ -262,8 +257,17 @@ fn suggest_toml(s: &cli::SuggestArgs) -> Result<ExitCode> {
         None,
     )?;
     if s.limit > 0 {
-        entries.truncate(s.limit);
+        results.truncate(s.limit);
     }
+    Ok((results, summary, observer))
+}
+
+/// `suggest --toml`: the provisional actors as dictionary entries on stdout.
+fn suggest_toml(s: &cli::SuggestArgs) -> Result<ExitCode> {
+    let input = &s.input;
+    let (entries, summary, observer) = read_suggestions(s, true, |sources, dict, observer| {
+        actorgraph::provisional_entries(sources, dict, input.threads, s.min_count, observer)
+    })?;
     std::io::stdout()
         .lock()
         .write_all(actorgraph::promote::to_toml(&entries).as_bytes())?;

@@ -36,7 +36,7 @@ pub struct Entry {
 struct Tally {
     entry: Entry,
     /// The example's rank: a mention in full first, then input order.
-    first: u64,
+    first: (bool, u64),
     names: BTreeMap<String, u64>,
 }
 
@@ -66,7 +66,7 @@ impl Promotions {
                     doc: String::new(),
                     sentence: String::new(),
                 },
-                first: u64::MAX,
+                first: (true, u64::MAX),
                 names: BTreeMap::new(),
             });
             t.entry.mentions += 1;
@@ -83,7 +83,7 @@ impl Promotions {
             }
             // The example is the first mention in full ("Marieke Jansen", not a later "Jansen").
             let surface = &doc.text[m.start..m.end];
-            let rank = (u64::from(surface != e.label) << 63) | seq;
+            let rank = (surface != e.label, seq);
             if rank < t.first {
                 t.first = rank;
                 let s = &ex.segments.sentences[m.sentence];
@@ -129,7 +129,7 @@ pub fn to_toml(entries: &[Entry]) -> String {
          # Check each against its sentence, then paste it into a file under dictionaries/.\n",
     );
     for e in entries {
-        // A person's surname alone ("Jansen", "Ten Brinke") is an alias only where it is
+        // A person's surname alone ("Jansen", "De Wit") is an alias only where it is
         // unambiguous: offered, commented out.
         let label = e.label.to_lowercase();
         let surname =

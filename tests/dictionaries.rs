@@ -472,8 +472,8 @@ fn generated_dictionaries_are_up_to_date_with_their_generator() {
 // abroad, and no town that is also a word ("Geel", yellow) or a name better known otherwise.
 trap!(
     dutch_villages_are_places_and_words_are_not,
-    "Hij woonde in Ermelo en Oirschot; de vlag was geel. Geel is ook een kleur.",
-    [("ermelo", "Ermelo"), ("oirschot", "Oirschot")]
+    "Hij woonde in Harderwijk en Veldhoven; de vlag was geel. Geel is ook een kleur.",
+    [("harderwijk", "Harderwijk"), ("veldhoven", "Veldhoven")]
 );
 trap!(
     dutch_exonyms_of_cities_abroad,

@@ -186,7 +186,7 @@ fn every_discovery_rule_finds_its_actor() {
             "en-apposition-person",
         ),
         (
-            "Wahidullah Gulzai, een gewezen hoofd van de inlichtingendienst, ontkende.",
+            "Wahidullah Gulzai, een voormalige commandant van het leger, ontkende.",
             "p:wahidullah-gulzai",
             "Wahidullah Gulzai",
             "nl-apposition-person",
@@ -235,12 +235,11 @@ fn a_ministry_belongs_to_the_state_named_nearby() {
 
 #[test]
 fn later_surname_only_mentions_are_the_same_person() {
-    let text =
-        "Dat zei Peter van Uhm gisteren. Generaal Van Uhm wil meer troepen. Van Uhm vertrekt.";
+    let text = "Dat zei Pieter de Wit gisteren. Correspondent De Wit wil terug. De Wit vertrekt.";
     let f = found(text);
     let uhm: Vec<_> = f
         .iter()
-        .filter(|(id, ..)| id == "p:peter-van-uhm")
+        .filter(|(id, ..)| id == "p:pieter-de-wit")
         .collect();
     assert_eq!(uhm.len(), 3, "{f:?}");
     assert!(f.iter().all(|(id, ..)| id != "p:van-uhm"), "{f:?}");
@@ -306,7 +305,7 @@ fn traps_do_not_fire() {
             "a listed place that is the whole name stays the dictionary's",
         ),
         (
-            "Envoy Meets Taliban Leaders In Kabul Since Militant Group Seized Power\n\nThe talks began.",
+            "Army Says Militant Group Attacked Border Post In Kurram\n\nThe army said so.",
             "a title-case headline: capitals say nothing of names",
         ),
     ];

@@ -219,11 +219,11 @@ fn direction_rules() {
             &[],
         ),
         (
-            "President Biden heeft het geplande overleg met de Taliban afgezegd.",
+            "De onderhandelingen tussen Pakistan en de TTP zijn afgelast.",
             &[],
         ),
         (
-            "Islamabad meldt dat vanuit Afghanistan aanslagen op Pakistan worden gepland.",
+            "Volgens Kabul worden vanuit Pakistan aanslagen op Kandahar voorbereid.",
             &[],
         ),
         (
@@ -232,22 +232,22 @@ fn direction_rules() {
         ),
         // A `van X` object; an idiom of taking control; what is denied is no party.
         (
-            "De Taliban beheersen meer dan 90 procent van het Afghaanse grondgebied.",
-            &[("taliban", "control", "afghanistan")],
+            "De Taliban controleren een deel van de provincie Helmand.",
+            &[("taliban", "control", "helmand")],
         ),
         (
-            "Dat gebeurde nadat de Taliban de stad Kandahar onder de voet hebben gelopen.",
+            "Kandahar is door de Taliban onder de voet gelopen.",
             &[("taliban", "control", "kandahar")],
         ),
         ("Pakistan ontkent de aanwezigheid van TTP-strijders.", &[]),
         // Taking power: the one state the sentence names is the target; a clause word that
         // is also a preposition ("sinds", "after") opens a clause with a subject.
         (
-            "De rechten van vrouwen in Afghanistan zijn beperkt sinds de Taliban er weer aan de macht kwamen.",
+            "Meisjesscholen in Afghanistan bleven dicht nadat de Taliban opnieuw aan de macht kwamen.",
             &[("taliban", "control", "afghanistan")],
         ),
         (
-            "Many fled after the Taliban took power in Afghanistan.",
+            "Girls' schools in Afghanistan closed once the Taliban returned to power.",
             &[("taliban", "control", "afghanistan")],
         ),
         (
@@ -256,12 +256,12 @@ fn direction_rules() {
         ),
         // Idioms: holding responsible, advancing against, shooting.
         (
-            "Iran heeft Israël verantwoordelijk gesteld voor de aanslag.",
-            &[("iran", "accuse", "israel")],
+            "Pakistan stelde India verantwoordelijk voor de explosie in Quetta.",
+            &[("pakistan", "accuse", "india")],
         ),
         (
-            "De Taliban trokken op tegen Afghaanse militairen in Kunduz.",
-            &[("taliban", "attack", "afghanistan")],
+            "ISKP-strijders trekken op tegen Pakistaanse grensposten.",
+            &[("iskp", "attack", "pakistan")],
         ),
         (
             "Ahmad Shah Massoud werd door al-Qaida doodgeschoten.",
@@ -276,12 +276,9 @@ fn direction_rules() {
             "Kunduz was attacked by the Taliban.",
             &[("taliban", "attack", "kunduz")],
         ),
+        ("Four Pakistani policemen were shot near the border.", &[]),
         (
-            "Two Iranian border guards were killed near the Afghan border.",
-            &[],
-        ),
-        (
-            "The Foreign Office on Thursday dismissed the offer of the Taliban to Pakistan.",
+            "The interior ministry on Monday rejected the proposal of the Taliban.",
             &[],
         ),
         (
@@ -293,26 +290,26 @@ fn direction_rules() {
             &[("nato", "attack", "taliban")],
         ),
         (
-            "The United States killed Al-Qaeda leader Ayman al-Zawahiri.",
-            &[("united-states", "attack", "ayman-al-zawahiri")],
+            "Pakistani troops killed TTP commander Baitullah Mehsud.",
+            &[("pakistan", "attack", "baitullah-mehsud")],
         ),
         (
-            "Border forces of Iran fired toward Afghanistan on Sunday.",
-            &[("iran", "attack", "afghanistan")],
+            "Indian troops fired at Pakistani positions across the border.",
+            &[("india", "attack", "pakistan")],
         ),
         (
-            "Most of them fled during the Soviet invasion of Afghanistan.",
-            &[("soviet-union", "attack", "afghanistan")],
+            "Many families left during the Soviet occupation of Afghanistan.",
+            &[("soviet-union", "control", "afghanistan")],
         ),
         (
-            "Pervez Musharraf criticised his Afghan counterpart, Hamid Karzai, on Monday.",
-            &[("pervez-musharraf", "condemn", "hamid-karzai")],
+            "Imran Khan condemned his Indian counterpart, Narendra Modi, on Friday.",
+            &[("imran-khan", "condemn", "narendra-modi")],
         ),
         (
-            "Abdul Ghani Baradar met with US envoy Zalmay Khalilzad.",
+            "Amir Khan Muttaqi met with UN envoy Roza Otunbayeva.",
             &[
-                ("abdul-ghani-baradar", "negotiate", "zalmay-khalilzad"),
-                ("zalmay-khalilzad", "negotiate", "abdul-ghani-baradar"),
+                ("amir-khan-muttaqi", "negotiate", "roza-otunbayeva"),
+                ("roza-otunbayeva", "negotiate", "amir-khan-muttaqi"),
             ],
         ),
     ];

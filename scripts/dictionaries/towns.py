@@ -5,7 +5,7 @@ Afghanistan and Pakistan; the towns of 20,000 or more in the Netherlands' neighb
 100,000 or more elsewhere; the provinces, states and Länder of the countries the news is about
 (pycountry's ISO 3166-2). A name is left out when it is also a lower-case word in the Dutch or
 English word lists (Debian's wdutch, wamerican, wbritish: "Boom", "Geel", "Reading"), a common
-given name or US surname ("Jackson", "Birmingham" is kept only because it is a large city), or
+given name or one of the most common US surnames ("Jackson"; a city of a million keeps its name), or
 a name that another dictionary entry already holds. Every alias is `exact`: a town is
 capitalised, so "boom" stays a tree.
 """
@@ -159,7 +159,7 @@ def towns(names, fold, slug, dict_dir):
         return e
 
     # One pass, most populous first, so a name goes to the town most news means: a Dutch or
-    # Belgian town counts ten times its size in Dutch news (Ermelo is the Dutch one, Lille the
+    # Belgian town counts ten times its size in Dutch news (Middelburg is the Dutch one, Lille the
     # French one).
     candidates = []
     for codes, minimum, alternates in TOWN_TIERS:

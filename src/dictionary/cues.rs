@@ -267,7 +267,7 @@ pub struct Cue {
     /// "in" is the particle of "innemen", not a preposition).
     pub at_end: bool,
     /// Without a target, the one state the sentence names is it ("sinds de Taliban in
-    /// Afghanistan aan de macht kwamen", "took power in Afghanistan").
+    /// Afghanistan aan de macht kwamen", "returned to power in Afghanistan").
     pub state_target: bool,
 }
 
@@ -296,7 +296,7 @@ pub struct Grammar {
     /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
     pub accusation: Vec<Word>,
     /// Passive auxiliaries ("was", "were", "been"): right before a verb cue's participle they
-    /// make its subject the target, and only `by X` the source ("two guards were killed").
+    /// make its subject the target, and only `by X` the source ("four policemen were shot").
     pub passive: WordSet,
     /// Words that only stand before a noun ("the", "a"): a verb cue right after one is the
     /// noun ("the attack").
@@ -306,7 +306,7 @@ pub struct Grammar {
     pub modifier_suffix: WordSet,
     /// The subject stands before its verb (English); otherwise it may follow it (Dutch V2:
     /// "Daarna riepen de VN de Taliban op"). With it, a verb with no actor before it has no
-    /// source ("The Foreign Office dismissed the Taliban's offer").
+    /// source ("The interior ministry rejected the proposal of the Taliban").
     pub subject_first: bool,
     /// Words that call an event off ("afgezegd", "cancelled"): anywhere in a cue's clause they
     /// drop its relation.

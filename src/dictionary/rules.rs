@@ -24,7 +24,7 @@
 //! of_state = false              # true: the name belongs to the state named nearby
 //!                               # ("het Afghaanse ministerie van Defensie")
 //! over_places = false           # true: the name may contain listed places and states and
-//!                               # wins over them ("Tehran Times", "Kabul University")
+//!                               # wins over them ("Kabul Times", "Kabul University")
 //! ```
 //!
 //! A file may also list `not_names`: words that are never part of a found name (months, days,

@@ -133,7 +133,7 @@ impl Reader<'_> {
         while i < lists.len() {
             let (a, b) = (&lists[i - 1], &lists[i]);
             let gap = b.first - a.last - 1;
-            // "his Afghan counterpart, Hamid Karzai": a comma may close the title.
+            // "his Indian counterpart, Narendra Modi": a comma may close the title.
             let comma_end = b.first > a.last + 2 && matches!(tok(b.first - 1).tok, Tok::Punct(','));
             let title_end = if comma_end { b.first - 1 } else { b.first };
             let plain = (a.last + 1..title_end).all(|p| {
@@ -146,7 +146,7 @@ impl Reader<'_> {
                     })
             });
             let adjective = self.adjective(toks, unit, a);
-            // "US peace envoy Zalmay Khalilzad", "Al-Qaeda leader Ayman al-Zawahri": an actor
+            // "UN envoy Roza Otunbayeva", "TTP commander Baitullah Mehsud": an actor
             // before a title and a person's name modifies the title.
             let titled = (a.last + 1..title_end).any(|p| {
                 self.word(tok(p))
@@ -206,7 +206,7 @@ impl Reader<'_> {
             let Some(w) = self.word(&toks[unit[p]]) else {
                 break;
             };
-            // "sinds de Taliban aan de macht kwamen", "after the Taliban took power": a word
+            // "nadat de Taliban aan de macht kwamen", "once the Taliban returned to power": a word
             // that opens its clause is a conjunction there, and the list its subject.
             if p == 0 && self.g.clause.contains(w) {
                 break;

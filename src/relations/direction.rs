@@ -148,7 +148,7 @@ impl Reader<'_> {
             subordinate,
         };
         let (source, target) = self.choose(toks, unit, hit, &frame);
-        // "sinds de Taliban er aan de macht kwamen": the state named anywhere in the sentence,
+        // "nadat de Taliban opnieuw aan de macht kwamen": the state named anywhere in the sentence,
         // added to the clause as one more position.
         if let Some(source) = source
             && target.is_none()
@@ -232,11 +232,11 @@ impl Reader<'_> {
                     }
                 }
                 Form::Verb if self.passive_before(unit, toks, head) => {
-                    // "Two guards were killed near the border": without `by X` there is no
+                    // "Four policemen were shot near the border": without `by X` there is no
                     // source, and the subject is the target, not the attacker.
                 }
                 Form::Verb => {
-                    // "beheersen 90 procent van het Afghaanse grondgebied": without a bare
+                    // "controleren een deel van de provincie Helmand": without a bare
                     // object, the first `van X` after the cue names it.
                     // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
                     // van TTP-strijders" denies no one).
@@ -284,7 +284,7 @@ impl Reader<'_> {
                         })
                         .filter(|l| !is_same(l, prep_target));
                     // Right before the noun, or one word away but not across a preposition
-                    // ("Pakistani airstrikes", not "Leader Of Al-Qaeda In Drone Strike").
+                    // ("Pakistani airstrikes", not "Commander Of The TTP In Air Raid").
                     let modifier = before
                         .iter()
                         .rev()
@@ -294,7 +294,7 @@ impl Reader<'_> {
                                 && (l.last + 1..head).all(|p| {
                                     !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
                                 })
-                                // "vanuit Afghanistan terreuraanvallen": a name in its own
+                                // "vanuit Pakistan aanslagen": a name in its own
                                 // prepositional phrase is no modifier; an adjective is
                                 // ("tijdens de Amerikaanse invasie"), and so is "van X".
                                 && (l.gov.as_deref().is_none_or(|g| {
@@ -388,7 +388,7 @@ impl Reader<'_> {
             return;
         }
         // A quotation is its speaker's: a cue inside one relates only actors inside it
-        // ("'De Nederlandse militairen hebben hevig gevochten', vertelde Berlijn").
+        // ("'De Taliban hebben zwaar gevochten', zei de Pakistaanse generaal").
         let start = self.ex.segments.sentences[s].start;
         let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
         let cue_quoted = quoted(head);
@@ -397,7 +397,7 @@ impl Reader<'_> {
         {
             return;
         }
-        // "een gepland vredesoverleg … afgezegd": a cancelled event relates no one.
+        // "de onderhandelingen … zijn afgelast": a cancelled event relates no one.
         if (0..unit.len()).any(|p| word_at(p).is_some_and(|w| self.g.cancel.contains(w))) {
             return;
         }
