@@ -295,6 +295,11 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub evidence: usize,
 
+    /// Keep only relations read with at least this confidence, from 0 (every reading) to 1
+    /// (see README: Relations, confidence).
+    #[arg(long, default_value = "0.5", value_name = "X", value_parser = parse_confidence, allow_negative_numbers = true)]
+    pub min_confidence: u8,
+
     /// Draw at most this many actors in the DOT/SVG, by weighted degree (0: all).
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_nodes: usize,
@@ -312,6 +317,14 @@ pub struct BuildArgs {
         default_value = "cooccurrence,relations"
     )]
     pub edges: Vec<Edges>,
+}
+
+/// A confidence from 0 to 1, as hundredths.
+fn parse_confidence(s: &str) -> Result<u8, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok((x * 100.0).round() as u8),
+        _ => Err(format!("expected a number from 0 to 1, got {s:?}")),
+    }
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -475,6 +488,7 @@ pub struct BuildConfig {
     pub formats: Formats,
     pub cooccurrence: bool,
     pub relations: bool,
+    pub min_confidence: u8,
 }
 
 impl BuildArgs {
@@ -544,6 +558,7 @@ impl BuildArgs {
             formats,
             cooccurrence: self.edges.contains(&Edges::Cooccurrence),
             relations: self.edges.contains(&Edges::Relations),
+            min_confidence: self.min_confidence,
         })
     }
 }
@@ -571,6 +586,10 @@ mod tests {
         assert_eq!(config.evidence, 3);
         assert!(config.formats.svg_optional);
         assert!(config.cooccurrence && config.relations);
+        assert_eq!(
+            config.min_confidence,
+            actorgraph::relations::DEFAULT_MIN_CONFIDENCE
+        );
     }
 
     #[test]

@@ -130,6 +130,8 @@ struct PairHit {
 #[derive(Debug, Clone)]
 struct RelationHit {
     sentences: u32,
+    /// The highest confidence of its readings, in hundredths.
+    confidence: u8,
     evidence: Vec<PendingRelation>,
 }
 
@@ -140,6 +142,8 @@ struct PendingRelation {
     source_text: String,
     target_text: String,
     cue: String,
+    confidence: u8,
+    rule: crate::relations::Rule,
 }
 
 /// What one document adds to the graph.
@@ -316,23 +320,32 @@ impl Contribution {
             .collect();
     }
 
-    /// Adds the document's relations ([`crate::relations::find`]), keeping at most
-    /// `evidence_limit` sentences per relation to quote.
-    pub fn add_relations(&mut self, ex: &Extraction, found: Vec<Found>, evidence_limit: usize) {
+    /// Adds the document's relations ([`crate::relations::find`]) read with a confidence of
+    /// at least `min_confidence` hundredths, keeping at most `evidence_limit` sentences per
+    /// relation to quote.
+    pub fn add_relations(
+        &mut self,
+        ex: &Extraction,
+        found: Vec<Found>,
+        evidence_limit: usize,
+        min_confidence: u8,
+    ) {
         let range = |k: usize| {
             let s = &ex.segments.sentences[k];
             (s.start, s.end)
         };
-        for f in found {
+        for f in found.into_iter().filter(|f| f.confidence >= min_confidence) {
             let hit = self
                 .relations
                 .entry((f.source, f.target, f.relation))
                 .or_insert(RelationHit {
                     sentences: 0,
+                    confidence: 0,
                     evidence: Vec::new(),
                 });
             let rank = hit.sentences;
             hit.sentences += 1;
+            hit.confidence = hit.confidence.max(f.confidence);
             if (rank as usize) < evidence_limit {
                 let (a, b) = (f.first_sentence, f.sentence);
                 hit.evidence.push(PendingRelation {
@@ -346,6 +359,8 @@ impl Contribution {
                     source_text: f.source_text,
                     target_text: f.target_text,
                     cue: f.cue,
+                    confidence: f.confidence,
+                    rule: f.rule,
                 });
             }
         }
@@ -369,7 +384,7 @@ fn roles_at(dict: &Dictionary, entity: u32, date: Option<&str>) -> u64 {
 }
 
 /// A sentence showing a relation, with the words that name each side and the cue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelationEvidence {
     pub doc: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -384,6 +399,17 @@ pub struct RelationEvidence {
     pub target_text: String,
     /// The cue words as written.
     pub cue: String,
+    /// How far to trust this reading, from 0 to 1 (README, "Relations: confidence").
+    #[serde(default)]
+    pub confidence: f64,
+    /// The rule that chose the source and target ("subject-verb-object", "agent", ...).
+    #[serde(default)]
+    pub rule: String,
+}
+
+/// A confidence in hundredths as a number from 0 to 1 (0.85, written as such in JSON).
+pub fn hundredths(c: u8) -> f64 {
+    f64::from(c) / 100.0
 }
 
 /// The text of sentence `a`, or of sentences `a` and `b` joined by " … ".
@@ -448,6 +474,7 @@ struct NodeStats {
 #[derive(Debug, Clone, Default)]
 struct RelationStats {
     count: u64,
+    confidence: u8,
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
@@ -572,6 +599,7 @@ impl Accumulator {
         for (key, hit) in std::mem::take(&mut c.relations) {
             let r = self.relations.entry(key).or_default();
             r.count += u64::from(hit.sentences);
+            r.confidence = r.confidence.max(hit.confidence);
             r.documents += 1;
             widen(&mut r.first_date, &mut r.last_date, &c.date);
             r.timeline.add(c.month, u64::from(hit.sentences));
@@ -591,6 +619,8 @@ impl Accumulator {
                         source_text: p.source_text,
                         target_text: p.target_text,
                         cue: p.cue,
+                        confidence: hundredths(p.confidence),
+                        rule: p.rule.name().to_string(),
                     },
                 );
             }
@@ -674,6 +704,7 @@ impl Accumulator {
                     cameo: ty.cameo.clone(),
                     count: stats.count,
                     documents: stats.documents,
+                    confidence: hundredths(stats.confidence),
                     first_date: stats.first_date,
                     last_date: stats.last_date,
                     timeline: stats.timeline.labelled(),
@@ -741,6 +772,9 @@ pub struct RelationEdge {
     pub count: u64,
     /// Articles stating it.
     pub documents: u64,
+    /// The highest confidence of the sentences stating it, from 0 to 1.
+    #[serde(default)]
+    pub confidence: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -835,6 +869,9 @@ pub struct RunInfo {
     pub min_weight: Option<f64>,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub min_documents: u64,
+    /// Relations read with a lower confidence were left out (0 to 1).
+    #[serde(default)]
+    pub min_confidence: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top: Option<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -874,6 +911,7 @@ impl RunInfo {
             modularity: 0.0,
             min_weight: None,
             min_documents: 0,
+            min_confidence: 0.0,
             top: None,
             kinds: Vec::new(),
             exclude_subtypes: Vec::new(),

@@ -15,7 +15,7 @@
 //! let sources = Sources::discover(&["seeds".into()]).unwrap();
 //! let opts = BuildOptions { window: Window::Sentence, evidence_limit: 3, threads: 0,
 //!                          cooccurrence: true, relations: true, range: Default::default(),
-//!                          by: None };
+//!                          by: None, min_confidence: actorgraph::relations::DEFAULT_MIN_CONFIDENCE };
 //! let (graph, read) = actorgraph::build(&sources, &dict, &opts, &mut NoObserver).unwrap();
 //! println!("{} articles, {} actors, {} relations", read.articles, graph.graph.node_count(),
 //!          graph.relations.edge_count());
@@ -249,6 +249,8 @@ pub struct BuildOptions {
     pub range: DateRange,
     /// Also build one graph per period.
     pub by: Option<Period>,
+    /// Relations read with a lower confidence (in hundredths) are left out.
+    pub min_confidence: u8,
 }
 
 /// A built graph, and with [`BuildOptions::by`] one graph per period (by period name).
@@ -297,7 +299,7 @@ pub fn build_periods(
             };
             if opts.relations {
                 let found = relations::find(dict, doc, &ex);
-                c.add_relations(&ex, found, opts.evidence_limit);
+                c.add_relations(&ex, found, opts.evidence_limit, opts.min_confidence);
             }
             c
         },
@@ -317,6 +319,7 @@ pub fn build_periods(
     let mut info = RunInfo::new(dict, opts.window, opts.evidence_limit);
     info.from = opts.range.from.clone();
     info.to = opts.range.to.clone();
+    info.min_confidence = graph::hundredths(opts.min_confidence);
     let periods = periods
         .into_iter()
         .map(|(name, acc)| {
@@ -346,6 +349,8 @@ struct RelationLine<'a> {
     cue: &'a str,
     sentence: usize,
     text: String,
+    confidence: f64,
+    rule: &'static str,
 }
 
 /// A relation as an `extract` line: ids, the words naming each side, the cue and the
@@ -368,6 +373,8 @@ fn relation_line<'a>(
         cue: &r.cue,
         sentence: r.sentence,
         text: graph::quote_sentences(doc, ex, r.first_sentence, r.sentence),
+        confidence: graph::hundredths(r.confidence),
+        rule: r.rule.name(),
     }
 }
 
@@ -385,7 +392,9 @@ struct MentionLine<'a> {
 }
 
 /// Writes every mention as a JSON line (`doc`, `entity`, `label`, `kind`, `start`, `end`,
-/// `text`, `sentence`, `paragraph`), documents in input order, mentions in text order.
+/// `text`, `sentence`, `paragraph`), documents in input order, mentions in text order, then
+/// every relation read, whatever its `confidence` (`build` keeps those at or above
+/// `--min-confidence`).
 pub fn extract_jsonl(
     sources: &Sources,
     dict: &Dictionary,

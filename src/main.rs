@@ -444,6 +444,7 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         relations: config.relations,
         range: config.range.clone(),
         by: config.by,
+        min_confidence: config.min_confidence,
     };
     let (built, summary) = actorgraph::build_periods(&sources, &dict, &opts, &mut observer)
         .context("reading articles")?;

@@ -81,13 +81,9 @@ fn neighbors_by_id_alias_or_label_in_any_case() {
             )
         })
         .collect();
-    assert_eq!(
-        rel,
-        [
-            ("afghanistan".into(), "support".into(), "ttp".into()),
-            ("ttp".into(), "support".into(), "taliban".into())
-        ]
-    );
+    // "zouden Afghaanse autoriteiten wapens hebben geleverd aan de TTP" is hedged: the default
+    // graph leaves Afghanistan's support out.
+    assert_eq!(rel, [("ttp".into(), "support".into(), "taliban".into())]);
     let text = ask(g, &["neighbors", "ttp", "--relations"]);
     assert!(
         text.starts_with("Tehrik-i-Taliban Pakistan (ttp, group): 9 neighbours"),
@@ -201,7 +197,7 @@ fn timeline_counts_mentions_ties_and_relations_per_month() {
     assert_eq!(lines[0], "month,mentions,ties,relations");
     // Every month from the first dated article (2019-09) to the last (2021-08).
     assert_eq!(lines.len(), 1 + 24);
-    assert_eq!(lines[1], "2019-09,18,15,11");
+    assert_eq!(lines[1], "2019-09,18,15,8");
     assert_eq!(lines[2], "2019-10,0,0,0");
     assert_eq!(lines[23], "2021-07,11,9,3");
     assert_eq!(lines[24], "2021-08,18,12,3");
@@ -233,7 +229,7 @@ fn stats_summarises_sizes_measures_communities_and_relations() {
             s["ties"].as_u64(),
             s["relations"].as_u64()
         ),
-        (Some(64), Some(189), Some(42))
+        (Some(64), Some(189), Some(33))
     );
     assert_eq!(
         (
@@ -283,11 +279,11 @@ fn stats_summarises_sizes_measures_communities_and_relations() {
         .unwrap();
     assert_eq!(
         (attack["edges"].as_u64(), attack["sentences"].as_u64()),
-        (Some(11), Some(15))
+        (Some(9), Some(10))
     );
     let text = ask(dir.path(), &["stats"]);
     for part in [
-        "64 actors, 189 ties, 42 relations from 5 articles (3 dated)",
+        "64 actors, 189 ties, 33 relations from 5 articles (3 dated)",
         "Top actors by PageRank:",
         "Strongest ties (weight, sentences, articles):",
         "Communities (Louvain, modularity",

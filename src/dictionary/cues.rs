@@ -128,6 +128,12 @@ pub(super) struct RawGrammar {
     subject_first: bool,
     #[serde(default)]
     cancel: Vec<String>,
+    #[serde(default)]
+    hedge: Vec<String>,
+    #[serde(default)]
+    auxiliary: Vec<String>,
+    #[serde(default)]
+    leader: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -311,6 +317,16 @@ pub struct Grammar {
     /// Words that call an event off ("afgezegd", "cancelled"): anywhere in a cue's clause they
     /// drop its relation.
     pub cancel: WordSet,
+    /// Words that report rather than state ("zou", "vermoedelijk", "reportedly"): anywhere in a
+    /// cue's clause they lower its relation's confidence.
+    pub hedge: WordSet,
+    /// Finite auxiliaries ("heeft", "has"): right after a conjunction that follows a
+    /// subordinate clause, they continue the main clause ("X zegt dat …, en heeft Y
+    /// opgeroepen": X appeals to Y).
+    pub auxiliary: WordSet,
+    /// Titles of one person ("leider", "leader"): a target named as "de leider van X" is that
+    /// person, not X, and its relation is less sure.
+    pub leader: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -653,6 +669,9 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     modifier_suffix: fold_words(&g.modifier_suffix),
                     subject_first: g.subject_first,
                     cancel: fold_words(&g.cancel),
+                    hedge: fold_words(&g.hedge),
+                    auxiliary: fold_words(&g.auxiliary),
+                    leader: fold_words(&g.leader),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

@@ -358,13 +358,14 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
         let edge = &g[e];
         let scale = (edge.count as f64).ln_1p() / (max_count as f64).ln_1p();
         let tooltip = format!(
-            "{} {} {} (CAMEO {}): {} in {}",
+            "{} {} {} (CAMEO {}): {} in {}, confidence {}",
             g[a].label,
             edge.relation,
             g[b].label,
             edge.cameo,
             count(edge.count, "sentence"),
-            count(edge.documents, "article")
+            count(edge.documents, "article"),
+            edge.confidence
         );
         stmts.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(

@@ -35,6 +35,9 @@ pub struct Quote<'a> {
     pub text: &'a str,
     /// For relations: the cue as written.
     pub cue: Option<&'a str>,
+    /// For relations: the reading's confidence (0 to 1) and the rule that chose its parties.
+    pub confidence: Option<f64>,
+    pub rule: Option<&'a str>,
 }
 
 /// An edge of a [`Net`].
@@ -57,6 +60,8 @@ pub struct NetEdge<'a> {
     pub weight: f64,
     /// Windows (co-occurrence) or sentences (relations).
     pub count: u64,
+    /// For relations: the highest confidence of its sentences (0 to 1).
+    pub confidence: Option<f64>,
     pub documents: u64,
     pub first_date: Option<&'a str>,
     pub last_date: Option<&'a str>,
@@ -144,6 +149,7 @@ impl<'a> Net<'a> {
                             label: None,
                             weight: w.weight,
                             count: w.count,
+                            confidence: None,
                             documents: w.documents,
                             first_date: w.first_date.as_deref(),
                             last_date: w.last_date.as_deref(),
@@ -156,6 +162,8 @@ impl<'a> Net<'a> {
                                     date: q.date.as_deref(),
                                     text: &q.text,
                                     cue: None,
+                                    confidence: None,
+                                    rule: None,
                                 })
                                 .collect(),
                         }
@@ -182,6 +190,7 @@ impl<'a> Net<'a> {
                             label: ty.map(|t| t.label.as_str()),
                             weight: w.count as f64,
                             count: w.count,
+                            confidence: Some(w.confidence),
                             documents: w.documents,
                             first_date: w.first_date.as_deref(),
                             last_date: w.last_date.as_deref(),
@@ -194,6 +203,8 @@ impl<'a> Net<'a> {
                                     date: q.date.as_deref(),
                                     text: &q.text,
                                     cue: Some(&q.cue),
+                                    confidence: Some(q.confidence),
+                                    rule: Some(&q.rule),
                                 })
                                 .collect(),
                         }
@@ -273,9 +284,15 @@ pub fn roles_text(node: &Node) -> String {
 pub fn evidence_text(edge: &NetEdge) -> String {
     edge.evidence
         .iter()
-        .map(|q| match q.date {
-            Some(d) => format!("[{} {}] {}", q.doc, d, q.text),
-            None => format!("[{}] {}", q.doc, q.text),
+        .map(|q| {
+            let read = match (q.confidence, q.rule) {
+                (Some(c), Some(r)) => format!(" ({r}, {c})"),
+                _ => String::new(),
+            };
+            match q.date {
+                Some(d) => format!("[{} {}]{read} {}", q.doc, d, q.text),
+                None => format!("[{}]{read} {}", q.doc, q.text),
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -424,6 +441,7 @@ pub fn edge_fields(which: Which) -> Vec<(&'static str, FieldType)> {
     if which == Which::Relations {
         fields.push(("relation", FieldType::Text));
         fields.push(("cameo", FieldType::Text));
+        fields.push(("confidence", FieldType::Real));
     }
     fields.extend([
         ("count", FieldType::Integer),
@@ -441,6 +459,7 @@ pub fn edge_values(e: &NetEdge, which: Which) -> Vec<Option<String>> {
     if which == Which::Relations {
         values.push(Some(e.kind.to_string()));
         values.push(e.cameo.map(String::from));
+        values.push(e.confidence.map(|c| c.to_string()));
     }
     let evidence = evidence_text(e);
     values.extend([

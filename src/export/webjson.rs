@@ -33,6 +33,9 @@ pub(crate) fn edge_data(net: &Net, e: &super::net::NetEdge) -> Map<String, Value
     if let Some(c) = e.cameo {
         d.insert("cameo".into(), json!(c));
     }
+    if let Some(c) = e.confidence {
+        d.insert("confidence".into(), json!(c));
+    }
     if let Some(l) = e.label {
         d.insert("label".into(), json!(l));
     }
@@ -57,6 +60,12 @@ pub(crate) fn edge_data(net: &Net, e: &super::net::NetEdge) -> Map<String, Value
             o.insert("text".into(), json!(q.text));
             if let Some(c) = q.cue {
                 o.insert("cue".into(), json!(c));
+            }
+            if let Some(c) = q.confidence {
+                o.insert("confidence".into(), json!(c));
+            }
+            if let Some(r) = q.rule {
+                o.insert("rule".into(), json!(r));
             }
             Value::Object(o)
         })

@@ -44,6 +44,19 @@ impl Reader<'_> {
                     main = units.len() - 1;
                     cur = main;
                 }
+                // "Pakistan zegt dat … en heeft Afghanistan opgeroepen": a conjunction and a
+                // finite auxiliary after a subordinate clause go back to the main clause.
+                Tok::Word(w)
+                    if cur != main
+                        && self.g.conjunction.contains(w.as_str())
+                        && toks
+                            .get(i + 1)
+                            .and_then(|n| self.word(n))
+                            .is_some_and(|n| self.g.auxiliary.contains(n)) =>
+                {
+                    cur = main;
+                    units[cur].push(i);
+                }
                 Tok::Word(w) if self.g.clause.contains(w.as_str()) => {
                     units.push(vec![i]);
                     groups.push(group);
@@ -102,7 +115,13 @@ impl Reader<'_> {
                     }
                     k += 1;
                 }
-                if (comma || conj) && k < unit.len() && is_member(k) {
+                // "praat met de regering en hij beloofde": a subject pronoun after a
+                // conjunction opens a clause of its own.
+                if (comma || conj)
+                    && k < unit.len()
+                    && is_member(k)
+                    && !matches!(tok(k).tok, Tok::Pronoun)
+                {
                     members.push(k);
                     seps.push(conj);
                     q = k + 1;

@@ -3,12 +3,15 @@
 use super::*;
 
 impl Reader<'_> {
-    /// A denial without a target answers the latest accusation against the denier, or the
-    /// subject of the previous sentence when it denies "deze beschuldigingen".
+    /// A denial without a target answers the latest accusation against the denier; or, when
+    /// it denies a charge ("een beschuldiging die Kabul ontkent", "a charge denied by Kabul"),
+    /// the subject of its own sentence before the cue (token `at`), or else of the previous
+    /// sentence ("deze beschuldigingen"), who then also accuses the denier.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn answer(
         &self,
         s: usize,
+        at: usize,
         denier: &Party,
         answered: usize,
         accusation: bool,
@@ -29,8 +32,14 @@ impl Reader<'_> {
             .rev()
             .filter(|p| p.sentence + 3 > s && p.sentence <= s)
             .find(|p| p.relation == answered && accused(p))
-            .map(|p| p.source.clone());
-        if let Some(accuser) = earlier {
+            .map(|p| (p.source.clone(), p.sentence));
+        if let Some((accuser, said)) = earlier {
+            // An accusation in the denial's own sentence names the target there.
+            let rule = if said == s {
+                Rule::Charge
+            } else {
+                Rule::Answer
+            };
             pending.push(Pending {
                 relation,
                 source: denier.clone(),
@@ -38,13 +47,27 @@ impl Reader<'_> {
                 sentence: s,
                 first_sentence: s,
                 cue: cue.to_string(),
+                rule,
+                confidence: confidence(rule, &Signals::default()),
             });
             return;
         }
-        if !accusation || s == 0 {
+        if !accusation {
             return;
         }
-        let Some(Party::Entity(a, text)) = self.subject(s - 1, usize::MAX, None) else {
+        let own = self
+            .subject(s, usize::MAX, Some(at))
+            .filter(|p| !matches!(p, Party::Entity(a, _) if Some(*a) == d_state));
+        let (rule, first, subject) = match own {
+            Some(p) => (Rule::Charge, s, Some(p)),
+            None if s > 0 => (
+                Rule::Accusation,
+                s - 1,
+                self.subject(s - 1, usize::MAX, None),
+            ),
+            None => return,
+        };
+        let Some(Party::Entity(a, text)) = subject else {
             return;
         };
         if Some(a) == d_state {
@@ -53,16 +76,20 @@ impl Reader<'_> {
         let accuser = Party::Entity(a, text);
         let already = pending.iter().any(|p| {
             p.relation == answered
-                && p.sentence + 1 == s
+                && p.sentence + 1 >= s
+                && p.sentence <= s
                 && matches!(p.source, Party::Entity(x, _) if x == a)
         });
+        let confidence = confidence(rule, &Signals::default());
         pending.push(Pending {
             relation,
             source: denier.clone(),
             target: accuser.clone(),
             sentence: s,
-            first_sentence: s - 1,
+            first_sentence: first,
             cue: cue.to_string(),
+            rule,
+            confidence,
         });
         if already {
             return;
@@ -72,8 +99,10 @@ impl Reader<'_> {
             source: accuser,
             target: denier.clone(),
             sentence: s,
-            first_sentence: s - 1,
+            first_sentence: first,
             cue: cue.to_string(),
+            rule,
+            confidence,
         });
     }
 }

@@ -76,11 +76,14 @@ impl Reader<'_> {
         let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
         // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
         // ("die door de TTP worden opgeëist").
-        let agent = lists.iter().find(|l| {
-            l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
-                && ((l.first > cue_end && l.first <= cue_end + 3)
-                    || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
-        });
+        let agent = lists
+            .iter()
+            .find(|l| {
+                l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
+                    && ((l.first > cue_end && l.first <= cue_end + 6)
+                        || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
+            })
+            .or_else(|| self.described_agent(toks, unit, &lists, cue_end));
         // A list after one of the cue's target prepositions (after the cue, or before it
         // for verb-final clauses: "met de Taliban in gesprek").
         let prep_target = {
@@ -111,6 +114,11 @@ impl Reader<'_> {
                             .as_deref()
                             .is_some_and(|g| cue.target.iter().any(|t| t == g))
                             && before.iter().any(|b| b.bare && b.last < l.first)
+                            // "reageerde op de Afghaanse aanvallen": an adjective right
+                            // before a noun modifies it.
+                            && !(cue.form == Form::Noun
+                                && l.last + 1 == head
+                                && self.adjective(toks, unit, l))
                     })
                     .copied()
             })
@@ -147,7 +155,7 @@ impl Reader<'_> {
             between,
             subordinate,
         };
-        let (source, target) = self.choose(toks, unit, hit, &frame);
+        let (source, target, rule) = self.choose(toks, unit, hit, &frame);
         // "nadat de Taliban opnieuw aan de macht kwamen": the state named anywhere in the sentence,
         // added to the clause as one more position.
         if let Some(source) = source
@@ -165,12 +173,45 @@ impl Reader<'_> {
                 gov: None,
                 bare: true,
             };
-            self.emit(s, toks, &extended, hit, source, Some(&target), pending);
+            let rule = Rule::StateTarget;
+            self.emit(
+                s,
+                toks,
+                &extended,
+                hit,
+                (source, Some(&target), rule),
+                pending,
+            );
             return;
         }
         if let Some(source) = source {
-            self.emit(s, toks, unit, hit, source, target, pending);
+            self.emit(s, toks, unit, hit, (source, target, rule), pending);
         }
+    }
+
+    /// `door` / `by` right after the cue and a name after a description of up to four words
+    /// ("opgeëist door de extremistische groepering ISKP", "claimed by the armed faction TTP"):
+    /// the list the description introduces is the agent.
+    fn described_agent<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        lists: &'l [List],
+        cue_end: usize,
+    ) -> Option<&'l List> {
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let by = cue_end + 1;
+        word_at(by).filter(|w| self.g.agent.contains(w))?;
+        let list = lists.iter().find(|l| l.first > by && l.first <= by + 5)?;
+        (by + 1..list.first)
+            .all(|p| {
+                word_at(p).is_some_and(|w| {
+                    !self.g.preposition.contains(w)
+                        && !self.g.clause.contains(w)
+                        && !self.g.conjunction.contains(w)
+                })
+            })
+            .then_some(list)
     }
 
     /// Step 4b: the source and target of the cue at `hit`, from the lists around it by the
@@ -181,7 +222,7 @@ impl Reader<'_> {
         unit: &[usize],
         hit: &Hit,
         frame: &Frame<'_, 'l>,
-    ) -> (Option<&'l List>, Option<&'l List>) {
+    ) -> (Option<&'l List>, Option<&'l List>, Rule) {
         let cue = &self.set.cues[hit.cue];
         let ty = &self.types[cue.relation];
         let Frame {
@@ -208,10 +249,14 @@ impl Reader<'_> {
         };
         let mut source: Option<&List> = None;
         let mut target: Option<&List> = None;
+        let mut rule = Rule::SubjectOnly;
         if let Some(a) = agent {
             source = Some(a);
+            rule = Rule::Agent;
+            // "a charge denied by Kabul": whom a denial answers is the accuser, not the list
+            // before it ([`Reader::answer`]).
             target = prep_target.or_else(|| {
-                (cue.form != Form::Noun)
+                (cue.form != Form::Noun && ty.responds_to.is_none())
                     .then(|| {
                         before
                             .iter()
@@ -227,6 +272,7 @@ impl Reader<'_> {
                     // Verb-final: "nadat de Taliban Afghanistan hebben veroverd".
                     source = Some(bare_before[bare_before.len() - 2]);
                     target = Some(prep_target.unwrap_or(bare_before[bare_before.len() - 1]));
+                    rule = Rule::VerbFinal;
                     if is_same(bare_before[bare_before.len() - 2], prep_target) {
                         source = None;
                     }
@@ -255,22 +301,47 @@ impl Reader<'_> {
                                 })
                         })
                     };
-                    if let Some(&b) = bare_before.last() {
-                        if let Some(t) = prep_target
-                            .or(bare_after.first().copied())
-                            .or_else(of_object)
-                        {
+                    // "Volgens X hadden zij Malala gewaarschuwd": with an auxiliary before two
+                    // bare lists, the one right before the participle is its object.
+                    let perfect = (!self.g.subject_first && bare_before.len() >= 2)
+                        .then(|| bare_before[bare_before.len() - 2..].to_vec())
+                        .filter(|pair| {
+                            (pair[0].first.saturating_sub(2)..pair[1].first)
+                                .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)))
+                                && bare_after.is_empty()
+                        });
+                    if let Some(pair) = perfect {
+                        source = Some(pair[0]);
+                        target = Some(pair[1]);
+                        rule = Rule::Perfect;
+                    } else if let Some(&b) = bare_before.last() {
+                        if let Some(t) = prep_target.or(bare_after.first().copied()) {
                             source = Some(b);
                             target = Some(t);
+                            rule = Rule::SubjectVerbObject;
+                        } else if let Some(t) = of_object() {
+                            source = Some(b);
+                            target = Some(t);
+                            rule = Rule::OfObject;
                         } else if bare_before.len() >= 2 {
-                            source = Some(bare_before[bare_before.len() - 2]);
+                            let s = bare_before[bare_before.len() - 2];
+                            source = Some(s);
                             target = Some(b);
+                            // "Pakistan heeft Afghanistan aangevallen".
+                            let auxiliary = (s.last + 1..b.first)
+                                .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)));
+                            rule = if auxiliary {
+                                Rule::Perfect
+                            } else {
+                                Rule::TwoBefore
+                            };
                         } else {
                             source = Some(b);
                         }
                     } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
                         source = Some(a);
                         target = prep_target.or(bare_after.get(1).copied());
+                        rule = Rule::Inverted;
                     }
                 }
                 Form::Noun => {
@@ -319,12 +390,17 @@ impl Reader<'_> {
                     } else {
                         bare_before.last().copied()
                     };
-                    source = by_prep.or(modifier).or(subject);
+                    (source, rule) = match (by_prep, modifier, subject) {
+                        (Some(p), _, _) => (Some(p), Rule::NounPreposition),
+                        (None, Some(m), _) => (Some(m), Rule::NounModifier),
+                        (None, None, s) => (s, Rule::NounSubject),
+                    };
                     target = prep_target;
                 }
                 Form::Passive => {
                     source = after.iter().find(|l| l.first <= cue_end + 4).copied();
                     target = before.iter().rev().find(|l| l.bare || place_ok(l)).copied();
+                    rule = Rule::Passive;
                 }
             }
             if target.is_none()
@@ -335,9 +411,10 @@ impl Reader<'_> {
                 } else {
                     target = Some(b);
                 }
+                rule = Rule::Between;
             }
         }
-        (source, target)
+        (source, target, rule)
     }
 
     /// The token of the one state the sentence names (in any clause), unless the source is
@@ -375,8 +452,7 @@ impl Reader<'_> {
         toks: &[Token],
         unit: &[usize],
         hit: &Hit,
-        source: &List,
-        target: Option<&List>,
+        (source, target, rule): (&List, Option<&List>, Rule),
         pending: &mut Vec<Pending>,
     ) {
         let cue = &self.set.cues[hit.cue];
@@ -427,23 +503,26 @@ impl Reader<'_> {
                 .collect()
         };
         let sources = parties(source);
-        let push = |pending: &mut Vec<Pending>, a: &Party, b: &Party, first: usize| {
+        let signals = self.signals(toks, unit, hit, source, target, cue_quoted);
+        let push = |pending: &mut Vec<Pending>, a: &Party, b: &Party, rule: Rule| {
             pending.push(Pending {
                 relation: cue.relation,
                 source: a.clone(),
                 target: b.clone(),
                 sentence: s,
-                first_sentence: first,
+                first_sentence: s,
                 cue: cue_text.clone(),
+                rule,
+                confidence: confidence(rule, &signals),
             });
         };
         match target {
             Some(t) => {
                 for a in &sources {
                     for b in &parties(t) {
-                        push(pending, a, b, s);
+                        push(pending, a, b, rule);
                         if ty.symmetric {
-                            push(pending, b, a, s);
+                            push(pending, b, a, rule);
                         }
                     }
                 }
@@ -456,12 +535,12 @@ impl Reader<'_> {
                 if ty.symmetric && (sources.len() >= 2 || reciprocal) {
                     for a in &sources {
                         for b in &sources {
-                            push(pending, a, b, s);
+                            push(pending, a, b, Rule::List);
                         }
                     }
                 } else if ty.implicit_sides {
                     for a in &sources {
-                        push(pending, a, &Party::Sides(String::new()), s);
+                        push(pending, a, &Party::Sides(String::new()), Rule::Sides);
                     }
                 } else if let Some(answered) = ty.responds_to {
                     let accusation = toks.iter().any(|t| {
@@ -469,11 +548,98 @@ impl Reader<'_> {
                             .is_some_and(|w| self.g.accusation.iter().any(|a| a.matches(w)))
                     });
                     for a in &sources {
-                        self.answer(s, a, answered, accusation, &cue_text, cue.relation, pending);
+                        let at = unit[head];
+                        self.answer(
+                            s,
+                            at,
+                            a,
+                            answered,
+                            accusation,
+                            &cue_text,
+                            cue.relation,
+                            pending,
+                        );
                     }
                 }
             }
         }
+    }
+
+    /// What lowers the confidence of the reading `source` → `target` of the cue at `hit`
+    /// ([`Signals`]).
+    fn signals(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        source: &List,
+        target: Option<&List>,
+        quoted: bool,
+    ) -> Signals {
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        // Words between a list and the cue, on whichever side of it the list stands.
+        let gap = |l: &List| {
+            if l.last < head {
+                head - l.last - 1
+            } else {
+                l.first.saturating_sub(cue_end + 1)
+            }
+        };
+        let members = |l: Option<&List>| l.map(|l| l.members.clone()).unwrap_or_default();
+        let parties: Vec<usize> = [members(Some(source)), members(target)].concat();
+        // An actor right before a party modifies it ("de Afghaanse Taliban").
+        let is_party = |p: usize| {
+            parties.contains(&p) || parties.contains(&(p + 1)) || hit.positions.contains(&p)
+        };
+        Signals {
+            pronoun: parties
+                .iter()
+                .any(|&p| matches!(toks[unit[p]].tok, Tok::Pronoun)),
+            gap: gap(source) + target.map_or(0, gap),
+            others: (0..unit.len())
+                .filter(|&p| !is_party(p) && matches!(toks[unit[p]].tok, Tok::Actor(_)))
+                .count(),
+            subordinate: word_at(0).is_some_and(|w| self.g.clause.contains(w)),
+            quoted,
+            hedged: {
+                let first = source.first.min(head).saturating_sub(2);
+                let last = target.map_or(cue_end, |t| t.last.max(cue_end));
+                (first..=last).any(|p| word_at(p).is_some_and(|w| self.g.hedge.contains(w)))
+            },
+            adjective: [Some(source), target]
+                .into_iter()
+                .flatten()
+                .any(|l| self.modifies_noun(toks, unit, l, hit)),
+            represented: target.is_some_and(|t| {
+                t.bare
+                    && t.gov.is_some()
+                    && (t.first.saturating_sub(4)..t.first)
+                        .any(|p| word_at(p).is_some_and(|w| self.g.leader.contains(w)))
+            }),
+            length: toks.len(),
+        }
+    }
+
+    /// Whether list `l` is one actor written as an adjective of a common noun right after it
+    /// ("Pakistaanse grensposten", "a Shiite shrine"), not of a title, a name or the cue
+    /// ("Pakistaanse luchtaanvallen").
+    fn modifies_noun(&self, toks: &[Token], unit: &[usize], l: &List, hit: &Hit) -> bool {
+        let t = &toks[unit[l.last]];
+        let lower = self.text(t).starts_with(|c: char| c.is_lowercase());
+        matches!(t.tok, Tok::Actor(_))
+            && (lower || self.adjective(toks, unit, l))
+            && !hit.positions.contains(&(l.last + 1))
+            && unit.get(l.last + 1).is_some_and(|&i| {
+                self.word(&toks[i]).is_some_and(|w| {
+                    !self.g.representative.contains(w)
+                        && !self.g.conjunction.contains(w)
+                        && !self.g.preposition.contains(w)
+                        && !self.g.clause.contains(w)
+                        && !self.g.determiner.contains(w)
+                })
+            })
     }
 
     /// Whether a passive auxiliary stands right before the verb cue at `head` (up to two words

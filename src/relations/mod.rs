@@ -42,6 +42,9 @@
 //!    previous sentence (and that subject then accuses the denier, quoted from both sentences).
 //!    "Beide partijen" and a mediation without target mean the article's two sides: the pair
 //!    with the most conflict relations in the article.
+//! 8. **Confidence** (`confidence`). Each relation carries the rule that chose its parties and
+//!    a confidence from 0 to 1: the rule's prior, lowered by pronouns, distance, other actors
+//!    in the clause, subordinate clauses, quotations, hedges and long sentences.
 //!
 //! What this gets wrong is listed in README.md ("Relations: limits").
 
@@ -54,6 +57,7 @@ use compact_str::CompactString;
 use std::collections::BTreeMap;
 
 mod clauses;
+mod confidence;
 mod context;
 mod direction;
 mod language;
@@ -62,6 +66,8 @@ mod resolve;
 mod tokens;
 
 use clauses::is_same;
+pub use confidence::{DEFAULT_MIN_CONFIDENCE, Rule};
+use confidence::{Signals, confidence};
 use language::language;
 use resolve::{as_source, resolve};
 
@@ -82,6 +88,10 @@ pub struct Found {
     pub target_text: String,
     /// The cue as written.
     pub cue: String,
+    /// How far to trust the reading, in hundredths ([`confidence`]).
+    pub confidence: u8,
+    /// The rule that chose the source and target.
+    pub rule: Rule,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +143,8 @@ struct Pending {
     sentence: usize,
     first_sentence: usize,
     cue: String,
+    rule: Rule,
+    confidence: u8,
 }
 
 /// Finds the relations in one document, in sentence order.

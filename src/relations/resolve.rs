@@ -104,10 +104,18 @@ pub(super) fn resolve(
                 source_text: source_text.clone(),
                 target_text,
                 cue: p.cue.clone(),
+                confidence: p.confidence,
+                rule: p.rule,
             });
         }
     }
-    found.sort();
+    // Of one relation read twice in a sentence, the most confident reading stays.
+    found.sort_by(|a, b| {
+        (a.relation, a.source, a.target, a.sentence)
+            .cmp(&(b.relation, b.source, b.target, b.sentence))
+            .then(b.confidence.cmp(&a.confidence))
+            .then_with(|| a.cmp(b))
+    });
     found.dedup_by(|a, b| {
         (a.relation, a.source, a.target, a.sentence) == (b.relation, b.source, b.target, b.sentence)
     });

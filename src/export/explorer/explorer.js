@@ -90,7 +90,8 @@
     run.articles + " articles · " + data.nodes.length + " actors shown" +
     (data.actors_total > data.nodes.length ? " of " + data.actors_total : "") +
     " · " + data.cooccurrence.length + " co-occurrence ties (" + run.window + ") · " +
-    data.relations.length + " relations";
+    data.relations.length + " relations" +
+    (run.min_confidence ? " (confidence ≥ " + run.min_confidence + ")" : "");
 
   const names = document.getElementById("actor-names");
   for (const n of nodes) {
@@ -512,7 +513,8 @@
     } else {
       bq.textContent = text;
     }
-    const src = el("div", ev.doc + (ev.date ? " · " + ev.date : " · undated"), "source");
+    const read = ev.confidence !== undefined ? " · confidence " + ev.confidence + " (" + ev.rule + ")" : "";
+    const src = el("div", ev.doc + (ev.date ? " · " + ev.date : " · undated") + read, "source");
     bq.appendChild(src);
     return bq;
   }
@@ -528,6 +530,7 @@
       ["type", t ? t.type + " (CAMEO " + t.cameo + ")" : null],
       ["weight (" + (run.weight || "count") + ")", e.set === "co" && run.weight !== "count" ? e.weight : null],
       [e.set === "co" ? "windows" : "sentences", e.count],
+      ["confidence", e.set === "rel" ? e.confidence : null],
       ["articles", e.documents],
       ["first", e.first_date],
       ["last", e.last_date],
