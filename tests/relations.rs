@@ -353,6 +353,27 @@ fn direction_rules() {
                 ("afghanistan", "deny", "pakistan"),
             ],
         ),
+        // Those who rule: the group before a ruler noun controls the state before it or
+        // after its preposition; a state's own government rules nothing.
+        (
+            "In the report, Afghanistan's Taliban rulers are named.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        (
+            "Het Taliban-bewind in Afghanistan verbiedt meisjesscholen.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        ("De Pakistaanse regering in Islamabad zwijgt.", &[]),
+        // A takeover's source follows "van"; the state after it is the target.
+        (
+            "Pakistan had eerst de machtsovername van de Taliban in Afghanistan verwelkomd.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        // Taking power: the state after the cue in its clause, of two the sentence names.
+        (
+            "China has not recognised the government formed after the Taliban took power following an offensive across Afghanistan.",
+            &[("taliban", "control", "afghanistan")],
+        ),
         // An agreement is what a negotiation reaches.
         (
             "The Afghan government and the Taliban signed a peace deal.",

@@ -31,6 +31,7 @@
 //! target = ["op", "tegen"]            # prepositions introducing the target
 //! source = ["van"]                    # (nouns) prepositions introducing the source
 //! state_target = false                # without a target, the one state the sentence names
+//! ruler = false                       # (nouns) "X's Taliban rulers": the group controls X
 //! ```
 //!
 //! In a phrase, words are matched after case and accent folding; `*` at the start or end of a
@@ -84,6 +85,8 @@ pub(super) struct RawCue {
     source: Vec<String>,
     #[serde(default)]
     state_target: bool,
+    #[serde(default)]
+    ruler: bool,
 }
 
 /// Function words of one language, as the direction rules use them.
@@ -275,6 +278,10 @@ pub struct Cue {
     /// Without a target, the one state the sentence names is it ("sinds de Taliban in
     /// Afghanistan aan de macht kwamen", "returned to power in Afghanistan").
     pub state_target: bool,
+    /// A noun for those who rule ("rulers", "regering"): the group right before it controls
+    /// the state that modifies the group ("Afghanistan's Taliban rulers", "de Afghaanse
+    /// Taliban-regering") or follows a target preposition; nothing else is read from it.
+    pub ruler: bool,
 }
 
 /// Function words of one language, folded.
@@ -750,6 +757,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                         source: source.clone(),
                         at_end,
                         state_target: cue.state_target,
+                        ruler: cue.ruler,
                     }),
                     Err(why) => problem(
                         f.phrase_lines[i][p],
