@@ -175,6 +175,93 @@ pub(super) fn confidence(rule: Rule, s: &Signals) -> u8 {
     c.clamp(1, 99) as u8
 }
 
+use super::{Hit, List, Reader, Tok, Token};
+
+impl Reader<'_> {
+    /// What lowers the confidence of the reading `source` → `target` of the cue at `hit`
+    /// ([`Signals`]).
+    pub(super) fn signals(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        source: &List,
+        target: Option<&List>,
+        quoted: bool,
+    ) -> Signals {
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        // Words between a list and the cue, on whichever side of it the list stands.
+        let gap = |l: &List| {
+            if l.last < head {
+                head - l.last - 1
+            } else {
+                l.first.saturating_sub(cue_end + 1)
+            }
+        };
+        let members = |l: Option<&List>| l.map(|l| l.members.clone()).unwrap_or_default();
+        let parties: Vec<usize> = [members(Some(source)), members(target)].concat();
+        // An actor right before a party modifies it ("de Afghaanse Taliban").
+        let is_party = |p: usize| {
+            parties.contains(&p) || parties.contains(&(p + 1)) || hit.positions.contains(&p)
+        };
+        Signals {
+            pronoun: parties
+                .iter()
+                .any(|&p| matches!(toks[unit[p]].tok, Tok::Pronoun)),
+            gap: gap(source) + target.map_or(0, gap),
+            others: (0..unit.len())
+                .filter(|&p| !is_party(p) && matches!(toks[unit[p]].tok, Tok::Actor(_)))
+                .count(),
+            subordinate: word_at(0).is_some_and(|w| self.g.clause.contains(w)),
+            quoted,
+            hedged: {
+                let first = source.first.min(head).saturating_sub(2);
+                let last = target.map_or(cue_end, |t| t.last.max(cue_end));
+                (first..=last).any(|p| word_at(p).is_some_and(|w| self.g.hedge.contains(w)))
+            },
+            adjective: [Some(source), target]
+                .into_iter()
+                .flatten()
+                .any(|l| self.modifies_noun(toks, unit, l, hit)),
+            represented: target.is_some_and(|t| {
+                t.bare
+                    && t.gov.is_some()
+                    && (t.first.saturating_sub(4)..t.first)
+                        .any(|p| word_at(p).is_some_and(|w| self.g.leader.contains(w)))
+            }),
+            length: toks.len(),
+        }
+    }
+
+    /// Whether list `l` is one actor written as an adjective of a common noun right after it
+    /// ("Pakistaanse grensposten", "a Shiite shrine"), not of a title, a name or the cue
+    /// ("Pakistaanse luchtaanvallen").
+    pub(super) fn modifies_noun(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        l: &List,
+        hit: &Hit,
+    ) -> bool {
+        let t = &toks[unit[l.last]];
+        let lower = self.text(t).starts_with(|c: char| c.is_lowercase());
+        matches!(t.tok, Tok::Actor(_))
+            && (lower || self.adjective(toks, unit, l))
+            && !hit.positions.contains(&(l.last + 1))
+            && unit.get(l.last + 1).is_some_and(|&i| {
+                self.word(&toks[i]).is_some_and(|w| {
+                    !self.g.representative.contains(w)
+                        && !self.g.conjunction.contains(w)
+                        && !self.g.preposition.contains(w)
+                        && !self.g.clause.contains(w)
+                        && !self.g.determiner.contains(w)
+                })
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,8 @@
 //! (function words; Dutch V2 by default, English with `subject_first`) and each
 //! [`Cue`](crate::dictionary::cues::Cue)'s form. An article is read with the cue set of its
 //! language (`language.rs`). The steps, per sentence, each in its own file (`tokens`,
-//! `clauses`, `matching`, `direction`, `context`, `resolve`):
+//! `clauses`, `matching`, `direction` and `targets`, `emit`, `resolve`, `context`,
+//! `confidence`):
 //!
 //! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
 //!    pronoun ("zij") and a phrase for the article's two sides ("beide partijen") are tokens of
@@ -60,9 +61,11 @@ mod clauses;
 mod confidence;
 mod context;
 mod direction;
+mod emit;
 mod language;
 mod matching;
 mod resolve;
+mod targets;
 mod tokens;
 
 use clauses::is_same;

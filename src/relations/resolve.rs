@@ -3,6 +3,51 @@
 
 use super::*;
 
+impl Reader<'_> {
+    /// The first bare actor list of a sentence (its subject, usually), as text and entity,
+    /// if it starts within `within` tokens.
+    pub(super) fn subject(&self, s: usize, within: usize, before: Option<usize>) -> Option<Party> {
+        let toks = self.tokens(s);
+        for unit in self.clauses(&toks).0 {
+            let used = vec![false; unit.len()];
+            for list in self.lists(&toks, &unit, &used) {
+                let at = unit[list.first];
+                if before.is_some_and(|b| at >= b) || at >= within {
+                    continue;
+                }
+                if !list.bare {
+                    continue;
+                }
+                if let Tok::Actor(m) = toks[at].tok
+                    && let Some(e) = as_source(self.dict, self.ex, self.ex.mentions[m].entity)
+                {
+                    return Some(Party::Entity(e, self.text(&toks[at])));
+                }
+            }
+        }
+        None
+    }
+
+    /// The parties a list member stands for.
+    pub(super) fn party(&self, s: usize, toks: &[Token], at: usize) -> Option<Party> {
+        let t = &toks[at];
+        match t.tok {
+            Tok::Actor(m) => Some(Party::Entity(self.ex.mentions[m].entity, self.text(t))),
+            Tok::Sides => Some(Party::Sides(self.text(t))),
+            Tok::Pronoun => {
+                let resolved = self
+                    .subject(s, usize::MAX, Some(at))
+                    .or_else(|| s.checked_sub(1).and_then(|p| self.subject(p, 6, None)))?;
+                match resolved {
+                    Party::Entity(e, _) => Some(Party::Entity(e, self.text(t))),
+                    Party::Sides(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The entity a source stands for: a place only through `acts_for` (a capital for its
 /// state); media are never parties.
 pub(super) fn as_source(dict: &Dictionary, ex: &Extraction, e: u32) -> Option<u32> {

@@ -1,0 +1,147 @@
+//! Step 5: the relations a cue's source and target make: the same list, a quotation, a
+//! cancelled event or a negation drop them; a symmetric type, a mediation and a denial without
+//! a target have readings of their own.
+
+use super::*;
+
+/// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
+/// double quotes toggle, typographic and guillemet quotes open and close.
+pub(super) fn inside_quotes(before: &str) -> bool {
+    let mut inside = false;
+    for c in before.chars() {
+        match c {
+            '"' => inside = !inside,
+            '“' | '„' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            _ => {}
+        }
+    }
+    inside
+}
+
+impl Reader<'_> {
+    /// Step 5 and the relations themselves: checks the pair a cue found (not the same list,
+    /// on the same side of a quotation, not cancelled or negated) and records one relation per
+    /// source and target, both ways for a symmetric type; without a target, a symmetric type
+    /// relates its sources, a mediation the article's sides, and a denial answers an
+    /// accusation ([`Reader::answer`]).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit(
+        &self,
+        s: usize,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        (source, target, rule): (&List, Option<&List>, Rule),
+        pending: &mut Vec<Pending>,
+    ) {
+        let cue = &self.set.cues[hit.cue];
+        let ty = &self.types[cue.relation];
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        if is_same(source, target) {
+            return;
+        }
+        // A quotation is its speaker's: a cue inside one relates only actors inside it
+        // ("'De Taliban hebben zwaar gevochten', zei de Pakistaanse generaal").
+        let start = self.ex.segments.sentences[s].start;
+        let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
+        let cue_quoted = quoted(head);
+        if quoted(source.first) != cue_quoted
+            || target.is_some_and(|t| quoted(t.first) != cue_quoted)
+        {
+            return;
+        }
+        // "de onderhandelingen … zijn afgelast": a cancelled event relates no one.
+        if (0..unit.len()).any(|p| word_at(p).is_some_and(|w| self.g.cancel.contains(w))) {
+            return;
+        }
+        // A negation between the source and the cue, or inside a split cue.
+        let from = if source.last < head {
+            source.last
+        } else {
+            head.saturating_sub(3)
+        };
+        let negated = (from..=cue_end).any(|p| {
+            !hit.positions.contains(&p) && word_at(p).is_some_and(|w| self.g.negation.contains(w))
+        }) || (head.saturating_sub(3)..head)
+            .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+        if negated {
+            return;
+        }
+        let cue_text = hit
+            .positions
+            .iter()
+            .map(|&p| self.text(&toks[unit[p]]))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let parties = |l: &List| -> Vec<Party> {
+            l.members
+                .iter()
+                .filter_map(|&m| self.party(s, toks, unit[m]))
+                .collect()
+        };
+        let sources = parties(source);
+        let signals = self.signals(toks, unit, hit, source, target, cue_quoted);
+        let push = |pending: &mut Vec<Pending>, a: &Party, b: &Party, rule: Rule| {
+            pending.push(Pending {
+                relation: cue.relation,
+                source: a.clone(),
+                target: b.clone(),
+                sentence: s,
+                first_sentence: s,
+                cue: cue_text.clone(),
+                rule,
+                confidence: confidence(rule, &signals),
+            });
+        };
+        match target {
+            Some(t) => {
+                for a in &sources {
+                    for b in &parties(t) {
+                        push(pending, a, b, rule);
+                        if ty.symmetric {
+                            push(pending, b, a, rule);
+                        }
+                    }
+                }
+            }
+            None => {
+                let reciprocal = unit.iter().any(|&i| {
+                    self.word(&toks[i])
+                        .is_some_and(|w| self.g.reciprocal.contains(w))
+                });
+                if ty.symmetric && (sources.len() >= 2 || reciprocal) {
+                    for a in &sources {
+                        for b in &sources {
+                            push(pending, a, b, Rule::List);
+                        }
+                    }
+                } else if ty.implicit_sides {
+                    for a in &sources {
+                        push(pending, a, &Party::Sides(String::new()), Rule::Sides);
+                    }
+                } else if let Some(answered) = ty.responds_to {
+                    let accusation = toks.iter().any(|t| {
+                        self.word(t)
+                            .is_some_and(|w| self.g.accusation.iter().any(|a| a.matches(w)))
+                    });
+                    for a in &sources {
+                        let at = unit[head];
+                        self.answer(
+                            s,
+                            at,
+                            a,
+                            answered,
+                            accusation,
+                            &cue_text,
+                            cue.relation,
+                            pending,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Step 4c: targets that are not one of the clause's lists: the state a takeover takes, and the
+//! state a ruler noun's group rules.
+
+use super::*;
+
+impl Reader<'_> {
+    /// A ruler noun's group (the list right before the noun, one group) and the state it
+    /// rules: the actor that modifies the group ("de Afghaanse Taliban-regering", absorbed
+    /// into the group's list), the one right before it ("Afghanistan's Taliban rulers"), or
+    /// the list after the cue's preposition ("the Taliban government of Afghanistan").
+    pub(super) fn ruler<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        head: usize,
+        before: &[&'l List],
+        prep_target: Option<&'l List>,
+    ) -> (Option<&'l List>, Option<&'l List>) {
+        let kind = |p: usize| match toks[unit[p]].tok {
+            Tok::Actor(m) => Some(self.ex.entity(self.dict, self.ex.mentions[m].entity).kind),
+            _ => None,
+        };
+        let Some(group) = before
+            .last()
+            .copied()
+            .filter(|l| l.last + 1 == head && l.members.len() == 1)
+            .filter(|l| kind(l.members[0]) == Some(Kind::Group))
+        else {
+            return (None, None);
+        };
+        let state = |l: &&List| l.members.iter().all(|&m| kind(m) == Some(Kind::State));
+        if self.ruled_state(toks, unit, group).is_some() {
+            // [`Reader::read`] makes the state before the group the target.
+            return (Some(group), None);
+        }
+        (Some(group), prep_target.filter(state))
+    }
+
+    /// The clause position of a state right before a ruler noun's group: inside its list
+    /// ("Afghaanse Taliban"), right before it, or before a possessive "s"
+    /// ("Afghanistan's Taliban").
+    pub(super) fn ruled_state(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        group: &List,
+    ) -> Option<usize> {
+        let is_state = |p: usize| {
+            matches!(toks[unit[p]].tok, Tok::Actor(m)
+                if self.ex.entity(self.dict, self.ex.mentions[m].entity).kind == Kind::State)
+        };
+        let first = group.members[0];
+        let possessive = first >= 2
+            && unit
+                .get(first - 1)
+                .and_then(|&i| self.word(&toks[i]))
+                .is_some_and(|w| w == "s");
+        [
+            (first >= 1).then(|| first - 1),
+            possessive.then(|| first - 2),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&p| is_state(p))
+    }
+
+    /// The token of the state a cue like "aan de macht kwamen" / "took power" takes: the
+    /// first state after the cue in its clause ("took power ... across Afghanistan"), or else
+    /// the one state the sentence names (in any clause); never the source.
+    pub(super) fn sentence_state(
+        &self,
+        toks: &[Token],
+        source: &List,
+        unit: &[usize],
+        head: usize,
+    ) -> Option<usize> {
+        let source_entities: Vec<u32> = source
+            .members
+            .iter()
+            .filter_map(|&m| match toks[unit[m]].tok {
+                Tok::Actor(k) => Some(self.ex.mentions[k].entity),
+                _ => None,
+            })
+            .collect();
+        let state = |i: usize| match toks[i].tok {
+            Tok::Actor(m) => {
+                let e = self.ex.mentions[m].entity;
+                (self.ex.entity(self.dict, e).kind == Kind::State && !source_entities.contains(&e))
+                    .then_some(e)
+            }
+            _ => None,
+        };
+        if let Some(&i) = unit[head + 1..].iter().find(|&&i| state(i).is_some()) {
+            return Some(i);
+        }
+        // Else the one state of the sentence, unless the source is it.
+        let mut found: Option<(usize, u32)> = None;
+        for (i, t) in toks.iter().enumerate() {
+            if let Tok::Actor(m) = t.tok {
+                let e = self.ex.mentions[m].entity;
+                if self.ex.entity(self.dict, e).kind != Kind::State {
+                    continue;
+                }
+                match found {
+                    Some((_, other)) if other != e => return None,
+                    _ => found = Some((i, e)),
+                }
+            }
+        }
+        found
+            .filter(|(_, e)| !source_entities.contains(e))
+            .map(|(i, _)| i)
+    }
+}
