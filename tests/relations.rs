@@ -374,6 +374,30 @@ fn direction_rules() {
             "China has not recognised the government formed after the Taliban took power following an offensive across Afghanistan.",
             &[("taliban", "control", "afghanistan")],
         ),
+        // "waaronder X en Y" between commas names the subject's members; it opens no clause.
+        (
+            "Meerdere landen, waaronder Noorwegen en Denemarken, trekken hun diplomaten terug uit Kabul.",
+            &[
+                ("norway", "withdraw", "kabul"),
+                ("denmark", "withdraw", "kabul"),
+            ],
+        ),
+        // Tensions between two named sides are standing hostility; tensions in a region are not.
+        (
+            "De spanningen tussen Islamabad en Kabul lopen op.",
+            &[
+                ("pakistan", "enmity", "afghanistan"),
+                ("afghanistan", "enmity", "pakistan"),
+            ],
+        ),
+        ("Pakistan klaagt over de spanningen in de regio.", &[]),
+        (
+            "Tensions between India and Pakistan rose again.",
+            &[
+                ("india", "enmity", "pakistan"),
+                ("pakistan", "enmity", "india"),
+            ],
+        ),
         // An agreement is what a negotiation reaches.
         (
             "The Afghan government and the Taliban signed a peace deal.",
