@@ -398,6 +398,24 @@ fn direction_rules() {
                 ("pakistan", "enmity", "india"),
             ],
         ),
+        // The one asked stands between the verb and "to".
+        (
+            "Kabul wants Islamabad to crack down on the TTP.",
+            &[("afghanistan", "appeal", "pakistan")],
+        ),
+        // A negation right before the subject drops the relation, however far the verb.
+        (
+            "Geen Pakistaanse eenheid in het grensgebied viel gisteren Kabul aan.",
+            &[],
+        ),
+        ("No Pakistani unit in the border area attacked Kabul.", &[]),
+        (
+            "The attacks have strained relations between Islamabad and the Taliban.",
+            &[
+                ("pakistan", "enmity", "taliban"),
+                ("taliban", "enmity", "pakistan"),
+            ],
+        ),
         // An agreement is what a negotiation reaches.
         (
             "The Afghan government and the Taliban signed a peace deal.",

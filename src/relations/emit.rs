@@ -63,10 +63,18 @@ impl Reader<'_> {
         } else {
             head.saturating_sub(3)
         };
-        let negated = (from..=cue_end).any(|p| {
-            !hit.positions.contains(&p) && word_at(p).is_some_and(|w| self.g.negation.contains(w))
-        }) || (head.saturating_sub(3)..head)
-            .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+        // "No member state has recognised X", "Geen enkel land erkent X": a negation right
+        // before a source that precedes the cue.
+        let before_source = source.last < head
+            && (source.first.saturating_sub(2)..source.first)
+                .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+        let negated = before_source
+            || (from..=cue_end).any(|p| {
+                !hit.positions.contains(&p)
+                    && word_at(p).is_some_and(|w| self.g.negation.contains(w))
+            })
+            || (head.saturating_sub(3)..head)
+                .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
         if negated {
             return;
         }
