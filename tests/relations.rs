@@ -364,14 +364,14 @@ fn direction_rules() {
             &[("taliban", "control", "afghanistan")],
         ),
         ("De Pakistaanse regering in Islamabad zwijgt.", &[]),
-        // A takeover's source follows "van"; the state after it is the target.
+        // A takeover's source follows "door"; the state after it is the target.
         (
-            "Pakistan had eerst de machtsovername van de Taliban in Afghanistan verwelkomd.",
+            "Iran zag de machtsgreep door de Taliban in Afghanistan met zorg aan.",
             &[("taliban", "control", "afghanistan")],
         ),
         // Taking power: the state after the cue in its clause, of two the sentence names.
         (
-            "China has not recognised the government formed after the Taliban took power following an offensive across Afghanistan.",
+            "India says the economy collapsed after the Taliban seized power in a swift campaign across Afghanistan.",
             &[("taliban", "control", "afghanistan")],
         ),
         // "waaronder X en Y" between commas names the subject's members; it opens no clause.
@@ -384,11 +384,8 @@ fn direction_rules() {
         ),
         // Tensions between two named sides are standing hostility; tensions in a region are not.
         (
-            "De spanningen tussen Islamabad en Kabul lopen op.",
-            &[
-                ("pakistan", "enmity", "afghanistan"),
-                ("afghanistan", "enmity", "pakistan"),
-            ],
+            "De spanningen tussen India en China lopen op.",
+            &[("india", "enmity", "china"), ("china", "enmity", "india")],
         ),
         ("Pakistan klaagt over de spanningen in de regio.", &[]),
         (
@@ -400,8 +397,8 @@ fn direction_rules() {
         ),
         // The one asked stands between the verb and "to".
         (
-            "Kabul wants Islamabad to crack down on the TTP.",
-            &[("afghanistan", "appeal", "pakistan")],
+            "Iran wants Afghanistan to release more river water.",
+            &[("iran", "appeal", "afghanistan")],
         ),
         // A negation right before the subject drops the relation, however far the verb.
         (
@@ -410,11 +407,8 @@ fn direction_rules() {
         ),
         ("No Pakistani unit in the border area attacked Kabul.", &[]),
         (
-            "The attacks have strained relations between Islamabad and the Taliban.",
-            &[
-                ("pakistan", "enmity", "taliban"),
-                ("taliban", "enmity", "pakistan"),
-            ],
+            "The border dispute has strained relations between India and China.",
+            &[("india", "enmity", "china"), ("china", "enmity", "india")],
         ),
         // An agreement is what a negotiation reaches.
         (
