@@ -410,6 +410,36 @@ fn direction_rules() {
             "The border dispute has strained relations between India and China.",
             &[("india", "enmity", "china"), ("china", "enmity", "india")],
         ),
+        // "achter" / "behind" names who did what the noun says.
+        (
+            "Volgens de regering zat de TTP achter de aanslag op Pakistaanse militairen.",
+            &[("ttp", "attack", "pakistan")],
+        ),
+        (
+            "Officials said the TTP was behind the attack on Pakistani soldiers near the border.",
+            &[("ttp", "attack", "pakistan")],
+        ),
+        // A noun's `door` follows it closely, not after another verb: the claim is ISKP's,
+        // and the attack is not read twice; a photo's publisher is no attacker.
+        (
+            "De aanslag op Kabul werd opgeëist door ISKP.",
+            &[("iskp", "claim", "kabul")],
+        ),
+        (
+            "De foto achter de aanslag op Kabul werd door Pakistan gepubliceerd.",
+            &[],
+        ),
+        (
+            "De aanval op Kunduz door de Taliban duurde uren.",
+            &[("taliban", "attack", "kunduz")],
+        ),
+        (
+            "The 2019 Oslo agreement, signed by India and China, held for years.",
+            &[
+                ("india", "negotiate", "china"),
+                ("china", "negotiate", "india"),
+            ],
+        ),
         // An agreement is what a negotiation reaches.
         (
             "The Afghan government and the Taliban signed a peace deal.",

@@ -137,6 +137,8 @@ pub(super) struct RawGrammar {
     auxiliary: Vec<String>,
     #[serde(default)]
     leader: Vec<String>,
+    #[serde(default)]
+    perpetrator: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -334,6 +336,9 @@ pub struct Grammar {
     /// Titles of one person ("leider", "leader"): a target named as "de leider van X" is that
     /// person, not X, and its relation is less sure.
     pub leader: WordSet,
+    /// Prepositions that name who did what the noun after them says ("achter", "behind": "X
+    /// zat achter de aanslag op Y"): the noun takes the clause's subject as its source.
+    pub perpetrator: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -679,6 +684,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     hedge: fold_words(&g.hedge),
                     auxiliary: fold_words(&g.auxiliary),
                     leader: fold_words(&g.leader),
+                    perpetrator: fold_words(&g.perpetrator),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

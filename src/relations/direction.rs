@@ -65,7 +65,17 @@ impl Reader<'_> {
             .iter()
             .find(|l| {
                 l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
-                    && ((l.first > cue_end && l.first <= cue_end + 6)
+                    // A noun's `door` follows it closely ("de aanval op Kabul door X", "the
+                    // agreement, signed by X"), not after another verb ("de aanslag op Kabul
+                    // werd opgeëist door X"); a verb's may come after its object ("werd
+                    // gisteren in Kabul aangevallen door X").
+                    && ((l.first > cue_end
+                        && l.first <= cue_end + 6
+                        && (cue.form != Form::Noun
+                            || (cue_end + 1..=cue_end + 3).any(|p| {
+                                p < l.first
+                                    && word_at(p).is_some_and(|w| self.g.agent.contains(w))
+                            })))
                         || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
             })
             .or_else(|| self.described_agent(toks, unit, &lists, cue_end));
@@ -387,13 +397,16 @@ impl Reader<'_> {
                         })
                         .copied();
                     // A noun inside a prepositional phrase ("het decor van onderhandelingen
-                    // met X") does not take the clause's subject as its source.
+                    // met X") does not take the clause's subject as its source, unless the
+                    // preposition names who did it ("X zat achter de aanslag op Y").
                     let in_phrase = (head.saturating_sub(3)..head)
                         .rev()
                         .map(word_at)
                         .find(|w| !w.is_some_and(|w| self.g.determiner.contains(w)))
                         .flatten()
-                        .is_some_and(|w| self.g.preposition.contains(w));
+                        .is_some_and(|w| {
+                            self.g.preposition.contains(w) && !self.g.perpetrator.contains(w)
+                        });
                     let subject = if in_phrase {
                         None
                     } else {
