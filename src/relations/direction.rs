@@ -45,7 +45,6 @@ impl Reader<'_> {
         floor: usize,
         pending: &mut Vec<Pending>,
     ) {
-        let cue = &self.set.cues[hit.cue];
         let mut used = vec![false; unit.len()];
         for &p in &hit.positions {
             used[p] = true;
@@ -59,65 +58,8 @@ impl Reader<'_> {
             .filter(|l| l.last < head && l.first >= floor)
             .collect();
         let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
-        // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
-        // ("die door de TTP worden opgeëist").
-        let agent = lists
-            .iter()
-            .find(|l| {
-                l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
-                    // A noun's `door` follows it closely ("de aanval op Kabul door X", "the
-                    // agreement, signed by X"), not after another verb ("de aanslag op Kabul
-                    // werd opgeëist door X"); a verb's may come after its object ("werd
-                    // gisteren in Kabul aangevallen door X").
-                    && ((l.first > cue_end
-                        && l.first <= cue_end + 6
-                        && (cue.form != Form::Noun
-                            || (cue_end + 1..=cue_end + 3).any(|p| {
-                                p < l.first
-                                    && word_at(p).is_some_and(|w| self.g.agent.contains(w))
-                            })))
-                        || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
-            })
-            .or_else(|| self.described_agent(toks, unit, &lists, cue_end));
-        // A list after one of the cue's target prepositions (after the cue, or before it
-        // for verb-final clauses: "met de Taliban in gesprek").
-        let prep_target = {
-            // A cue ending in one of its prepositions ("sprak … met") takes the list right
-            // after it.
-            let ends_in_prep = word_at(cue_end).is_some_and(|w| cue.target.iter().any(|t| t == w));
-            let window = if ends_in_prep {
-                cue_end + 5
-            } else {
-                cue_end + 7
-            };
-            let after_prep = (head + 1..unit.len().min(window))
-                .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
-                .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
-                .and_then(|p| {
-                    after
-                        .iter()
-                        .find(|l| l.first > p && l.first <= p + 4)
-                        .copied()
-                });
-            // Before the cue, only after a subject: "Erdogan wil met de Taliban in gesprek".
-            after_prep.or_else(|| {
-                before
-                    .iter()
-                    .rev()
-                    .find(|l| {
-                        l.gov
-                            .as_deref()
-                            .is_some_and(|g| cue.target.iter().any(|t| t == g))
-                            && before.iter().any(|b| b.bare && b.last < l.first)
-                            // "reageerde op de Afghaanse aanvallen": an adjective right
-                            // before a noun modifies it.
-                            && !(cue.form == Form::Noun
-                                && l.last + 1 == head
-                                && self.adjective(toks, unit, l))
-                    })
-                    .copied()
-            })
-        };
+        let agent = self.agent(toks, unit, hit, &lists);
+        let prep_target = self.prep_target(toks, unit, hit, &used, &before, &after);
         let between = after
             .iter()
             .find(|l| {
@@ -151,57 +93,104 @@ impl Reader<'_> {
             subordinate,
         };
         let (source, target, rule) = self.choose(toks, unit, hit, &frame);
-        // "Afghanistan's Taliban rulers": the state modifying a ruler noun's group.
-        if let Some(group) = source
-            && target.is_none()
-            && self.set.cues[hit.cue].ruler
-            && let Some(p) = self.ruled_state(toks, unit, group)
-        {
-            let state = List {
-                members: vec![p],
-                first: p,
-                last: p,
-                gov: None,
-                bare: true,
-            };
-            let group = List {
-                first: group.members[0],
-                ..group.clone()
-            };
-            self.emit(s, toks, unit, hit, (&group, Some(&state), rule), pending);
-            return;
-        }
-        // "nadat de Taliban opnieuw aan de macht kwamen": the state named anywhere in the sentence,
-        // added to the clause as one more position.
         if let Some(source) = source
             && target.is_none()
-            && self.set.cues[hit.cue].state_target
-            && let Some(state) = self.sentence_state(toks, source, unit, hit.head)
+            && self.emit_own_target(s, toks, unit, hit, (source, rule), pending)
         {
-            let mut extended = unit.to_vec();
-            extended.push(state);
-            let last = extended.len() - 1;
-            let target = List {
-                members: vec![last],
-                first: last,
-                last,
-                gov: None,
-                bare: true,
-            };
-            let rule = Rule::StateTarget;
-            self.emit(
-                s,
-                toks,
-                &extended,
-                hit,
-                (source, Some(&target), rule),
-                pending,
-            );
             return;
         }
         if let Some(source) = source {
             self.emit(s, toks, unit, hit, (source, target, rule), pending);
         }
+    }
+
+    /// `door X` / `by X` for the cue at `hit`: right after the cue, or (for a verb) before it
+    /// in a subordinate passive ("die door de TTP worden opgeëist").
+    fn agent<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        lists: &'l [List],
+    ) -> Option<&'l List> {
+        let cue = &self.set.cues[hit.cue];
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
+        // ("die door de TTP worden opgeëist").
+        lists
+            .iter()
+            .find(|l| {
+                l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
+                    // A noun's `door` follows it closely ("de aanval op Kabul door X", "the
+                    // agreement, signed by X"), not after another verb ("de aanslag op Kabul
+                    // werd opgeëist door X"); a verb's may come after its object ("werd
+                    // gisteren in Kabul aangevallen door X").
+                    && ((l.first > cue_end
+                        && l.first <= cue_end + 6
+                        && (cue.form != Form::Noun
+                            || (cue_end + 1..=cue_end + 3).any(|p| {
+                                p < l.first
+                                    && word_at(p).is_some_and(|w| self.g.agent.contains(w))
+                            })))
+                        || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
+            })
+            .or_else(|| self.described_agent(toks, unit, lists, cue_end))
+    }
+
+    /// The list after one of the cue's target prepositions (after the cue, or before it for
+    /// verb-final clauses: "met de Taliban in gesprek").
+    fn prep_target<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        used: &[bool],
+        before: &[&'l List],
+        after: &[&'l List],
+    ) -> Option<&'l List> {
+        let cue = &self.set.cues[hit.cue];
+        let head = hit.head;
+        let cue_end = *hit.positions.last().expect("a cue has words");
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        // A list after one of the cue's target prepositions (after the cue, or before it
+        // for verb-final clauses: "met de Taliban in gesprek").
+        // A cue ending in one of its prepositions ("sprak … met") takes the list right
+        // after it.
+        let ends_in_prep = word_at(cue_end).is_some_and(|w| cue.target.iter().any(|t| t == w));
+        let window = if ends_in_prep {
+            cue_end + 5
+        } else {
+            cue_end + 7
+        };
+        let after_prep = (head + 1..unit.len().min(window))
+            .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
+            .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
+            .and_then(|p| {
+                after
+                    .iter()
+                    .find(|l| l.first > p && l.first <= p + 4)
+                    .copied()
+            });
+        // Before the cue, only after a subject: "Erdogan wil met de Taliban in gesprek".
+        after_prep.or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|l| {
+                    l.gov
+                            .as_deref()
+                            .is_some_and(|g| cue.target.iter().any(|t| t == g))
+                            && before.iter().any(|b| b.bare && b.last < l.first)
+                            // "reageerde op de Afghaanse aanvallen": an adjective right
+                            // before a noun modifies it.
+                            && !(cue.form == Form::Noun
+                                && l.last + 1 == head
+                                && self.adjective(toks, unit, l))
+                })
+                .copied()
+        })
     }
 
     /// `door` / `by` right after the cue and a name after a description of up to four words
@@ -246,13 +235,12 @@ impl Reader<'_> {
             before,
             after,
             bare_before,
-            bare_after,
             agent,
             prep_target,
             between,
             subordinate,
+            ..
         } = *frame;
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         let place_ok = |l: &List| {
             ty.places
                 && l.members.iter().all(|&m| match toks[unit[m]].tok {
@@ -296,129 +284,12 @@ impl Reader<'_> {
                     // "Four policemen were shot near the border": without `by X` there is no
                     // source, and the subject is the target, not the attacker.
                 }
-                Form::Verb => {
-                    // "controleren een deel van de provincie Helmand": without a bare
-                    // object, the first `van X` after the cue names it.
-                    // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
-                    // van TTP-strijders" denies no one).
-                    let of_object = || {
-                        if ty.responds_to.is_some() || ty.embeds {
-                            return None;
-                        }
-                        after.first().copied().filter(|l| {
-                            l.first <= cue_end + 7
-                                && l.gov
-                                    .as_deref()
-                                    .is_some_and(|g| self.g.possessive.contains(g))
-                                && (cue_end + 1..l.first).all(|p| {
-                                    !word_at(p).is_some_and(|w| self.g.clause.contains(w))
-                                        && !matches!(toks[unit[p]].tok, Tok::Punct(_))
-                                })
-                        })
-                    };
-                    // "Volgens X hadden zij Malala gewaarschuwd": with an auxiliary before two
-                    // bare lists, the one right before the participle is its object.
-                    let perfect = (!self.g.subject_first && bare_before.len() >= 2)
-                        .then(|| bare_before[bare_before.len() - 2..].to_vec())
-                        .filter(|pair| {
-                            (pair[0].first.saturating_sub(2)..pair[1].first)
-                                .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)))
-                                && bare_after.is_empty()
-                        });
-                    if let Some(pair) = perfect {
-                        source = Some(pair[0]);
-                        target = Some(pair[1]);
-                        rule = Rule::Perfect;
-                    } else if let Some(&b) = bare_before.last() {
-                        if let Some(t) = prep_target.or(bare_after.first().copied()) {
-                            source = Some(b);
-                            target = Some(t);
-                            rule = Rule::SubjectVerbObject;
-                        } else if let Some(t) = of_object() {
-                            source = Some(b);
-                            target = Some(t);
-                            rule = Rule::OfObject;
-                        } else if bare_before.len() >= 2 {
-                            let s = bare_before[bare_before.len() - 2];
-                            source = Some(s);
-                            target = Some(b);
-                            // "Pakistan heeft Afghanistan aangevallen".
-                            let auxiliary = (s.last + 1..b.first)
-                                .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)));
-                            rule = if auxiliary {
-                                Rule::Perfect
-                            } else {
-                                Rule::TwoBefore
-                            };
-                        } else {
-                            source = Some(b);
-                        }
-                    } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
-                        source = Some(a);
-                        target = prep_target.or(bare_after.get(1).copied());
-                        rule = Rule::Inverted;
-                    }
-                }
+                Form::Verb => (source, target, rule) = self.active_verb(toks, unit, hit, frame),
                 Form::Noun if cue.ruler => {
                     (source, target) = self.ruler(toks, unit, head, before, prep_target);
                     rule = Rule::NounModifier;
                 }
-                Form::Noun => {
-                    let by_prep = (cue_end + 1..unit.len().min(cue_end + 2))
-                        .find(|&p| word_at(p).is_some_and(|w| cue.source.iter().any(|t| t == w)))
-                        .and_then(|p| {
-                            after
-                                .iter()
-                                .find(|l| l.first > p && l.first <= p + 3)
-                                .copied()
-                        })
-                        .filter(|l| !is_same(l, prep_target));
-                    // Right before the noun, or one word away but not across a preposition
-                    // ("Pakistani airstrikes", not "Commander Of The TTP In Air Raid").
-                    let modifier = before
-                        .iter()
-                        .rev()
-                        .find(|l| {
-                            l.last + 2 >= head
-                                && !is_same(l, prep_target)
-                                && (l.last + 1..head).all(|p| {
-                                    !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
-                                })
-                                // "vanuit Pakistan aanslagen": a name in its own
-                                // prepositional phrase is no modifier; an adjective is
-                                // ("tijdens de Amerikaanse invasie"), and so is "van X".
-                                && (l.gov.as_deref().is_none_or(|g| {
-                                    self.g.possessive.contains(g)
-                                        || !self.g.preposition.contains(g)
-                                }) || self.adjective(toks, unit, l)
-                                    // English names modify like adjectives ("during the
-                                    // Soviet invasion").
-                                    || self.g.subject_first)
-                        })
-                        .copied();
-                    // A noun inside a prepositional phrase ("het decor van onderhandelingen
-                    // met X") does not take the clause's subject as its source, unless the
-                    // preposition names who did it ("X zat achter de aanslag op Y").
-                    let in_phrase = (head.saturating_sub(3)..head)
-                        .rev()
-                        .map(word_at)
-                        .find(|w| !w.is_some_and(|w| self.g.determiner.contains(w)))
-                        .flatten()
-                        .is_some_and(|w| {
-                            self.g.preposition.contains(w) && !self.g.perpetrator.contains(w)
-                        });
-                    let subject = if in_phrase {
-                        None
-                    } else {
-                        bare_before.last().copied()
-                    };
-                    (source, rule) = match (by_prep, modifier, subject) {
-                        (Some(p), _, _) => (Some(p), Rule::NounPreposition),
-                        (None, Some(m), _) => (Some(m), Rule::NounModifier),
-                        (None, None, s) => (s, Rule::NounSubject),
-                    };
-                    target = prep_target;
-                }
+                Form::Noun => (source, target, rule) = self.noun(toks, unit, hit, frame),
                 Form::Passive => {
                     source = after.iter().find(|l| l.first <= cue_end + 4).copied();
                     target = before.iter().rev().find(|l| l.bare || place_ok(l)).copied();
@@ -437,6 +308,167 @@ impl Reader<'_> {
             }
         }
         (source, target, rule)
+    }
+
+    /// An active verb's source and target: perfect ("X heeft Y aangevallen"), subject, verb
+    /// and object (or the cue's preposition, or `van X`), two lists before the verb, or, in
+    /// Dutch, inverted ("Daarna riepen X Y op").
+    fn active_verb<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        frame: &Frame<'_, 'l>,
+    ) -> (Option<&'l List>, Option<&'l List>, Rule) {
+        let ty = &self.types[self.set.cues[hit.cue].relation];
+        let Frame {
+            cue_end,
+            after,
+            bare_before,
+            bare_after,
+            prep_target,
+            ..
+        } = *frame;
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let mut source: Option<&List> = None;
+        let mut target: Option<&List> = None;
+        let mut rule = Rule::SubjectOnly;
+        // "controleren een deel van de provincie Helmand": without a bare
+        // object, the first `van X` after the cue names it.
+        // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
+        // van TTP-strijders" denies no one).
+        let of_object = || {
+            if ty.responds_to.is_some() || ty.embeds {
+                return None;
+            }
+            after.first().copied().filter(|l| {
+                l.first <= cue_end + 7
+                    && l.gov
+                        .as_deref()
+                        .is_some_and(|g| self.g.possessive.contains(g))
+                    && (cue_end + 1..l.first).all(|p| {
+                        !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                            && !matches!(toks[unit[p]].tok, Tok::Punct(_))
+                    })
+            })
+        };
+        // "Volgens X hadden zij Malala gewaarschuwd": with an auxiliary before two
+        // bare lists, the one right before the participle is its object.
+        let perfect = (!self.g.subject_first && bare_before.len() >= 2)
+            .then(|| bare_before[bare_before.len() - 2..].to_vec())
+            .filter(|pair| {
+                (pair[0].first.saturating_sub(2)..pair[1].first)
+                    .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)))
+                    && bare_after.is_empty()
+            });
+        if let Some(pair) = perfect {
+            source = Some(pair[0]);
+            target = Some(pair[1]);
+            rule = Rule::Perfect;
+        } else if let Some(&b) = bare_before.last() {
+            if let Some(t) = prep_target.or(bare_after.first().copied()) {
+                source = Some(b);
+                target = Some(t);
+                rule = Rule::SubjectVerbObject;
+            } else if let Some(t) = of_object() {
+                source = Some(b);
+                target = Some(t);
+                rule = Rule::OfObject;
+            } else if bare_before.len() >= 2 {
+                let s = bare_before[bare_before.len() - 2];
+                source = Some(s);
+                target = Some(b);
+                // "Pakistan heeft Afghanistan aangevallen".
+                let auxiliary = (s.last + 1..b.first)
+                    .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)));
+                rule = if auxiliary {
+                    Rule::Perfect
+                } else {
+                    Rule::TwoBefore
+                };
+            } else {
+                source = Some(b);
+            }
+        } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
+            source = Some(a);
+            target = prep_target.or(bare_after.get(1).copied());
+            rule = Rule::Inverted;
+        }
+        (source, target, rule)
+    }
+
+    /// A noun's source (after its source preposition, an adjective or name right before it,
+    /// or the clause's subject) and target (after its target preposition).
+    fn noun<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        frame: &Frame<'_, 'l>,
+    ) -> (Option<&'l List>, Option<&'l List>, Rule) {
+        let cue = &self.set.cues[hit.cue];
+        let Frame {
+            head,
+            cue_end,
+            before,
+            after,
+            bare_before,
+            prep_target,
+            ..
+        } = *frame;
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let by_prep = (cue_end + 1..unit.len().min(cue_end + 2))
+            .find(|&p| word_at(p).is_some_and(|w| cue.source.iter().any(|t| t == w)))
+            .and_then(|p| {
+                after
+                    .iter()
+                    .find(|l| l.first > p && l.first <= p + 3)
+                    .copied()
+            })
+            .filter(|l| !is_same(l, prep_target));
+        // Right before the noun, or one word away but not across a preposition
+        // ("Pakistani airstrikes", not "Commander Of The TTP In Air Raid").
+        let modifier = before
+            .iter()
+            .rev()
+            .find(|l| {
+                l.last + 2 >= head
+                    && !is_same(l, prep_target)
+                    && (l.last + 1..head).all(|p| {
+                        !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
+                    })
+                    // "vanuit Pakistan aanslagen": a name in its own
+                    // prepositional phrase is no modifier; an adjective is
+                    // ("tijdens de Amerikaanse invasie"), and so is "van X".
+                    && (l.gov.as_deref().is_none_or(|g| {
+                        self.g.possessive.contains(g)
+                            || !self.g.preposition.contains(g)
+                    }) || self.adjective(toks, unit, l)
+                        // English names modify like adjectives ("during the
+                        // Soviet invasion").
+                        || self.g.subject_first)
+            })
+            .copied();
+        // A noun inside a prepositional phrase ("het decor van onderhandelingen
+        // met X") does not take the clause's subject as its source, unless the
+        // preposition names who did it ("X zat achter de aanslag op Y").
+        let in_phrase = (head.saturating_sub(3)..head)
+            .rev()
+            .map(word_at)
+            .find(|w| !w.is_some_and(|w| self.g.determiner.contains(w)))
+            .flatten()
+            .is_some_and(|w| self.g.preposition.contains(w) && !self.g.perpetrator.contains(w));
+        let subject = if in_phrase {
+            None
+        } else {
+            bare_before.last().copied()
+        };
+        let (source, rule) = match (by_prep, modifier, subject) {
+            (Some(p), _, _) => (Some(p), Rule::NounPreposition),
+            (None, Some(m), _) => (Some(m), Rule::NounModifier),
+            (None, None, s) => (s, Rule::NounSubject),
+        };
+        (source, prep_target, rule)
     }
 
     /// Whether a passive auxiliary stands right before the verb cue at `head` (up to two words

@@ -1,9 +1,68 @@
 //! Step 4c: targets that are not one of the clause's lists: the state a takeover takes, and the
-//! state a ruler noun's group rules.
+//! state a ruler noun's group rules; [`Reader::emit_own_target`] emits their relations.
 
 use super::*;
 
 impl Reader<'_> {
+    /// A target that is not one of the clause's lists: the state modifying a ruler noun's
+    /// group ("Afghanistan's Taliban rulers") or the state a takeover takes ("nadat de Taliban
+    /// opnieuw aan de macht kwamen"). Emits the relation and says whether there was one.
+    pub(super) fn emit_own_target(
+        &self,
+        s: usize,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        (source, rule): (&List, Rule),
+        pending: &mut Vec<Pending>,
+    ) -> bool {
+        // "Afghanistan's Taliban rulers": the state modifying a ruler noun's group.
+        if self.set.cues[hit.cue].ruler
+            && let Some(p) = self.ruled_state(toks, unit, source)
+        {
+            let state = List {
+                members: vec![p],
+                first: p,
+                last: p,
+                gov: None,
+                bare: true,
+            };
+            let group = List {
+                first: source.members[0],
+                ..source.clone()
+            };
+            self.emit(s, toks, unit, hit, (&group, Some(&state), rule), pending);
+            return true;
+        }
+        // "nadat de Taliban opnieuw aan de macht kwamen": the state named anywhere in the sentence,
+        // added to the clause as one more position.
+        if self.set.cues[hit.cue].state_target
+            && let Some(state) = self.sentence_state(toks, source, unit, hit.head)
+        {
+            let mut extended = unit.to_vec();
+            extended.push(state);
+            let last = extended.len() - 1;
+            let target = List {
+                members: vec![last],
+                first: last,
+                last,
+                gov: None,
+                bare: true,
+            };
+            let rule = Rule::StateTarget;
+            self.emit(
+                s,
+                toks,
+                &extended,
+                hit,
+                (source, Some(&target), rule),
+                pending,
+            );
+            return true;
+        }
+        false
+    }
+
     /// A ruler noun's group (the list right before the noun, one group) and the state it
     /// rules: the actor that modifies the group ("de Afghaanse Taliban-regering", absorbed
     /// into the group's list), the one right before it ("Afghanistan's Taliban rulers"), or
