@@ -21,7 +21,8 @@
 //! ```
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
-//! the auxiliaries of a passive: "was", "were", "been") and the cues:
+//! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader` and
+//! `perpetrator` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
