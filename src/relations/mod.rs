@@ -91,7 +91,8 @@ pub struct Found {
     pub target_text: String,
     /// The cue as written.
     pub cue: String,
-    /// How far to trust the reading, in hundredths (see [`Rule`] and README, "Relations: confidence").
+    /// How far to trust the reading, in hundredths (see [`Rule`] and README, "Relations:
+    /// confidence").
     pub confidence: u8,
     /// The rule that chose the source and target.
     pub rule: Rule,
