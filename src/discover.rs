@@ -62,8 +62,17 @@ pub fn discover(
     triggers: &[TriggerHit],
 ) -> Vec<Entity> {
     let rules = dict.rules();
-    if triggers.is_empty() || segments.sentences.is_empty() {
+    if segments.sentences.is_empty() {
         return Vec::new();
+    }
+    // With no new actor, a listed person's surname alone still names them.
+    let surnames_only = |spans: &mut Vec<Span>| {
+        let mut none = Vec::new();
+        same_person_by_surname(dict, doc, &mut none, dict.entities().len() as u32, spans);
+        none
+    };
+    if triggers.is_empty() {
+        return surnames_only(spans);
     }
     let raw = doc.text.as_str();
     let mut found: Vec<Found> = Vec::new();
@@ -165,7 +174,7 @@ pub fn discover(
         });
     }
     if found.is_empty() {
-        return Vec::new();
+        return surnames_only(spans);
     }
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut taken_to = 0;
@@ -540,12 +549,23 @@ fn same_person_by_surname(
         }
     }
     // Listed people named in full here, whose surname no dictionary lists on its own.
+    let mut seen: Vec<u32> = Vec::new();
     for s in spans.iter().filter(|s| s.entity < listed) {
-        let written = clean_name(&raw[s.start..s.end]);
-        if dict.entity(s.entity).kind != Kind::Person || !is_full_name(&written) {
+        // One look per person named in full: most are named more than once.
+        if seen.contains(&s.entity) {
             continue;
         }
-        let surname = surname_of(&written);
+        let written = clean_name(&raw[s.start..s.end]);
+        let entity = dict.entity(s.entity);
+        if entity.kind != Kind::Person || !is_full_name(&written) {
+            continue;
+        }
+        seen.push(s.entity);
+        let surname = if family_name_first(entity.attributes.country.as_deref()) {
+            family_name(&written)
+        } else {
+            surname_of(&written)
+        };
         if surname.is_empty() || crate::extract::whole_alias(dict, &surname).is_some() {
             continue;
         }
@@ -636,6 +656,24 @@ fn is_full_name(name: &str) -> bool {
     let mut words = name.split([' ', '-']);
     let first = words.next().unwrap_or("");
     name.contains(' ') && !PARTICLES.contains(&fold_str(first, Case::Fold).as_str())
+}
+
+/// Whether people of this country (ISO 3166 code) are written family name first in the press:
+/// Chinese and Korean names ("Wang Yi" is Mr Wang, "Xi Jinping" President Xi).
+fn family_name_first(country: Option<&str>) -> bool {
+    matches!(country, Some("CN" | "TW" | "HK" | "MO" | "KP" | "KR"))
+}
+
+/// The family name of a name written family name first: its first word, if it is a
+/// capitalised word of two letters or more ("Wang", "Xi").
+fn family_name(label: &str) -> String {
+    let first = label.split(' ').next().unwrap_or("");
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && first.chars().next().is_some_and(char::is_uppercase) {
+        first.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// The surname of a full name: the last word with the lower-case particles before it ("van

@@ -256,6 +256,39 @@ fn a_surname_of_a_listed_person_named_in_full_is_that_person() {
     );
 }
 
+/// A listed person's surname alone names them even where no discovery rule fires, and Chinese
+/// and Korean names (by the entity's `country`) are written family name first.
+#[test]
+fn a_listed_persons_surname_names_them_without_a_trigger_family_name_first() {
+    // (text, entity, mentions of it)
+    let rows = [
+        (
+            "Imran Khan sprak gisteren. Khan bleef thuis.",
+            "imran-khan",
+            2,
+        ),
+        (
+            "Wang Yi arrived in Kabul. Wang met the press.",
+            "wang-yi",
+            2,
+        ),
+        // "Xi" is the family name: "Jinping" alone is no mention.
+        (
+            "Xi Jinping reisde af. Xi sprak. Jinping zweeg.",
+            "xi-jinping",
+            2,
+        ),
+    ];
+    for (text, id, n) in rows {
+        let f = found(text);
+        assert_eq!(
+            f.iter().filter(|(e, ..)| e == id).count(),
+            n,
+            "{text:?}: {f:?}"
+        );
+    }
+}
+
 #[test]
 fn traps_do_not_fire() {
     // (sentence, why it must find no provisional actor)
