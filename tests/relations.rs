@@ -387,7 +387,7 @@ fn direction_rules() {
             "De spanningen tussen India en China lopen op.",
             &[("india", "enmity", "china"), ("china", "enmity", "india")],
         ),
-        ("Pakistan klaagt over de spanningen in de regio.", &[]),
+        ("Pakistan klaagt over de spanningen in Afghanistan.", &[]),
         (
             "Tensions between India and Pakistan rose again.",
             &[

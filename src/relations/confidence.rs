@@ -4,7 +4,6 @@
 //! actors in the clause, a subordinate clause, a quotation, a hedge, a long sentence). The
 //! build keeps the relations at or above `--min-confidence` (README, "Relations: confidence").
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The default `--min-confidence`, in hundredths: the lowest that gives precision 0.85 or
@@ -12,8 +11,7 @@ use std::fmt;
 pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
 
 /// The rule that chose a relation's source and target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     /// A passive's agent is the source: "werd aangevallen door X", "was claimed by X".
     Agent,
@@ -138,7 +136,7 @@ pub(super) struct Signals {
     pub adjective: bool,
     /// The target is named through one person's title ("de leider van X", "the leader of
     /// X"): that person is the target, not X.
-    pub represented: bool,
+    pub leader_target: bool,
     /// Tokens in the sentence.
     pub length: usize,
 }
@@ -166,7 +164,7 @@ pub(super) fn confidence(rule: Rule, s: &Signals) -> u8 {
     if s.adjective {
         c -= 10;
     }
-    if s.represented {
+    if s.leader_target {
         c -= 35;
     }
     if s.length > 40 {
@@ -225,7 +223,7 @@ impl Reader<'_> {
                 .into_iter()
                 .flatten()
                 .any(|l| self.modifies_noun(toks, unit, l, hit)),
-            represented: target.is_some_and(|t| {
+            leader_target: target.is_some_and(|t| {
                 t.bare
                     && t.gov.is_some()
                     && (t.first.saturating_sub(4)..t.first)
@@ -279,7 +277,7 @@ mod tests {
             quoted: true,
             hedged: true,
             adjective: true,
-            represented: true,
+            leader_target: true,
             length: 80,
         };
         assert!(confidence(Rule::Agent, &doubtful) < agent);

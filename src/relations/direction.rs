@@ -243,12 +243,9 @@ impl Reader<'_> {
         } = *frame;
         let place_ok = |l: &List| {
             ty.places
-                && l.members.iter().all(|&m| match toks[unit[m]].tok {
-                    Tok::Actor(i) => {
-                        self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Place
-                    }
-                    _ => false,
-                })
+                && l.members
+                    .iter()
+                    .all(|&m| matches!(self.actor(&toks[unit[m]]), Some((_, Kind::Place))))
         };
         let mut source: Option<&List> = None;
         let mut target: Option<&List> = None;

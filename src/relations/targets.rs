@@ -75,10 +75,7 @@ impl Reader<'_> {
         before: &[&'l List],
         prep_target: Option<&'l List>,
     ) -> (Option<&'l List>, Option<&'l List>) {
-        let kind = |p: usize| match toks[unit[p]].tok {
-            Tok::Actor(m) => Some(self.ex.entity(self.dict, self.ex.mentions[m].entity).kind),
-            _ => None,
-        };
+        let kind = |p: usize| self.actor(&toks[unit[p]]).map(|(_, k)| k);
         let Some(group) = before
             .last()
             .copied()
@@ -104,10 +101,7 @@ impl Reader<'_> {
         unit: &[usize],
         group: &List,
     ) -> Option<usize> {
-        let is_state = |p: usize| {
-            matches!(toks[unit[p]].tok, Tok::Actor(m)
-                if self.ex.entity(self.dict, self.ex.mentions[m].entity).kind == Kind::State)
-        };
+        let is_state = |p: usize| matches!(self.actor(&toks[unit[p]]), Some((_, Kind::State)));
         let first = group.members[0];
         let possessive = first >= 2
             && unit
@@ -136,17 +130,10 @@ impl Reader<'_> {
         let source_entities: Vec<u32> = source
             .members
             .iter()
-            .filter_map(|&m| match toks[unit[m]].tok {
-                Tok::Actor(k) => Some(self.ex.mentions[k].entity),
-                _ => None,
-            })
+            .filter_map(|&m| self.actor(&toks[unit[m]]).map(|(e, _)| e))
             .collect();
-        let state = |i: usize| match toks[i].tok {
-            Tok::Actor(m) => {
-                let e = self.ex.mentions[m].entity;
-                (self.ex.entity(self.dict, e).kind == Kind::State && !source_entities.contains(&e))
-                    .then_some(e)
-            }
+        let state = |i: usize| match self.actor(&toks[i]) {
+            Some((e, Kind::State)) if !source_entities.contains(&e) => Some(e),
             _ => None,
         };
         if let Some(&i) = unit[head + 1..].iter().find(|&&i| state(i).is_some()) {
@@ -155,11 +142,7 @@ impl Reader<'_> {
         // Else the one state of the sentence, unless the source is it.
         let mut found: Option<(usize, u32)> = None;
         for (i, t) in toks.iter().enumerate() {
-            if let Tok::Actor(m) = t.tok {
-                let e = self.ex.mentions[m].entity;
-                if self.ex.entity(self.dict, e).kind != Kind::State {
-                    continue;
-                }
+            if let Some((e, Kind::State)) = self.actor(t) {
                 match found {
                     Some((_, other)) if other != e => return None,
                     _ => found = Some((i, e)),

@@ -152,6 +152,17 @@ impl Reader<'_> {
         out
     }
 
+    /// The entity an actor token names and its kind.
+    pub(super) fn actor(&self, t: &Token) -> Option<(u32, Kind)> {
+        match t.tok {
+            Tok::Actor(m) => {
+                let e = self.ex.mentions[m].entity;
+                Some((e, self.ex.entity(self.dict, e).kind))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn word<'t>(&self, t: &'t Token) -> Option<&'t str> {
         match &t.tok {
             Tok::Word(w) => Some(w),
