@@ -527,6 +527,22 @@ fn the_default_graph_keeps_the_confident_readings() {
             ("afghanistan", "deny", "pakistan"),
             false,
         ),
+        // A hedge before an article qualifies a noun phrase, not the relation.
+        (
+            "ISKP, perhaps the most violent group in the region, attacked Pakistan.",
+            ("iskp", "attack", "pakistan"),
+            true,
+        ),
+        (
+            "De TTP, misschien de gevaarlijkste groep van het land, viel Pakistan aan.",
+            ("ttp", "attack", "pakistan"),
+            true,
+        ),
+        (
+            "De TTP viel misschien Pakistan aan.",
+            ("ttp", "attack", "pakistan"),
+            false,
+        ),
         (
             "The United States killed the leader of al-Qaeda.",
             ("united-states", "attack", "al-qaida"),

@@ -217,7 +217,12 @@ impl Reader<'_> {
             hedged: {
                 let first = source.first.min(head).saturating_sub(2);
                 let last = target.map_or(cue_end, |t| t.last.max(cue_end));
-                (first..=last).any(|p| word_at(p).is_some_and(|w| self.g.hedge.contains(w)))
+                // A hedge before an article qualifies a noun phrase, not the relation:
+                // "perhaps the most feared faction", "misschien de grootste groep".
+                (first..=last).any(|p| {
+                    word_at(p).is_some_and(|w| self.g.hedge.contains(w))
+                        && !word_at(p + 1).is_some_and(|w| self.g.article.contains(w))
+                })
             },
             adjective: [Some(source), target]
                 .into_iter()
