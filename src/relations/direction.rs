@@ -5,6 +5,9 @@ use super::*;
 impl Reader<'_> {
     pub(super) fn sentence(&self, s: usize, pending: &mut Vec<Pending>) {
         let toks = self.tokens(s);
+        if !self.may_relate(s, &toks) {
+            return;
+        }
         let (units, groups) = self.clauses(&toks);
         // (token index of the head, clause, hit, first clause position after the previous
         // hit in the clause)
