@@ -190,6 +190,19 @@ fn direction_rules() {
             "Islamabad beschuldigt Kabul.",
             &[("pakistan", "accuse", "afghanistan")],
         ),
+        // A time phrase ends a preposition's reach: the name after it is the object.
+        (
+            "De Sovjet-Unie viel in 1979 Afghanistan binnen.",
+            &[("soviet-union", "attack", "afghanistan")],
+        ),
+        (
+            "Pakistan heeft op zondag Kabul gebombardeerd.",
+            &[("pakistan", "attack", "kabul")],
+        ),
+        (
+            "In March Pakistan shelled Kabul.",
+            &[("pakistan", "attack", "kabul")],
+        ),
         (
             "Iraanse steun aan de Taliban.",
             &[("iran", "support", "taliban")],

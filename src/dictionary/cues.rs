@@ -21,8 +21,8 @@
 //! ```
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
-//! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader` and
-//! `perpetrator` are documented on [`Grammar`]) and the cues:
+//! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
+//! `perpetrator` and `time` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -140,6 +140,8 @@ pub(super) struct RawGrammar {
     leader: Vec<String>,
     #[serde(default)]
     perpetrator: Vec<String>,
+    #[serde(default)]
+    time: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -340,6 +342,10 @@ pub struct Grammar {
     /// Prepositions that name who did what the noun after them says ("achter", "behind": "X
     /// zat achter de aanslag op Y"): the noun takes the clause's subject as its source.
     pub perpetrator: WordSet,
+    /// Words naming a time ("maart", "zondag", "gisteren"): with a number they end the reach
+    /// of a preposition, so "vielen in 2001 Afghanistan binnen" and "vielen op zondag Kabul
+    /// aan" have a bare object, not "in Afghanistan" or "op Kabul".
+    pub time: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -686,6 +692,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     auxiliary: fold_words(&g.auxiliary),
                     leader: fold_words(&g.leader),
                     perpetrator: fold_words(&g.perpetrator),
+                    time: fold_words(&g.time),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

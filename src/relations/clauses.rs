@@ -230,6 +230,11 @@ impl Reader<'_> {
             if p == 0 && self.g.clause.contains(w) {
                 break;
             }
+            // "vielen in 2001 Afghanistan binnen", "op zondag Kabul": a time phrase ends
+            // before the list, which is bare.
+            if self.g.time.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+                break;
+            }
             if self.g.preposition.contains(w) {
                 let mut r = p;
                 while r > 0
