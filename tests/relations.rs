@@ -142,6 +142,8 @@ fn sentences_without_a_relation_yield_none() {
         "De Taliban ontkennen dat zij Kunduz hebben aangevallen.",
         // A place in a prepositional phrase is a setting, not a party.
         "Qatar is al langer het decor van onderhandelingen met de Taliban.",
+        // An attributive phrase describes the noun right after it: these are militants.
+        "De door Pakistan gesteunde militanten vielen Kabul aan.",
         // An apposition is one actor, not two.
         "Woordvoerder van de Taliban, Zabihullah Mujahid, heeft de aanvallen veroordeeld.",
         // Co-occurrence without a cue.
@@ -189,6 +191,23 @@ fn direction_rules() {
         (
             "Islamabad beschuldigt Kabul.",
             &[("pakistan", "accuse", "afghanistan")],
+        ),
+        // An attributive participle: its agent modifies the noun after it ("de door X
+        // gesteunde Y" is X's support of Y), and is no party of the clause's verb.
+        (
+            "De door Iran gesteunde Taliban vielen Kunduz aan.",
+            &[
+                ("taliban", "attack", "kunduz"),
+                ("iran", "support", "taliban"),
+            ],
+        ),
+        (
+            "Het door de Taliban overheerste Afghanistan werd een toevluchtsoord voor al-Qaida.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        (
+            "Swat werd jarenlang door de Pakistaanse Taliban geregeerd.",
+            &[("ttp", "control", "swat")],
         ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (

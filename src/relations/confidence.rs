@@ -15,6 +15,9 @@ pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
 pub enum Rule {
     /// A passive's agent is the source: "werd aangevallen door X", "was claimed by X".
     Agent,
+    /// An attributive participle between the agent and its noun: "de door Iran gesteunde
+    /// Taliban".
+    Attributive,
     /// Subject before the verb, object (or the cue's preposition) after it: "X bombardeerde Y".
     SubjectVerbObject,
     /// A verb-final subordinate clause: "nadat X Y hadden aangevallen".
@@ -63,6 +66,7 @@ impl Rule {
     fn prior(self) -> i32 {
         match self {
             Rule::Agent => 90,
+            Rule::Attributive => 80,
             Rule::SubjectVerbObject => 80,
             Rule::NounPreposition => 80,
             Rule::NounModifier => 75,
@@ -87,6 +91,7 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::Agent => "agent",
+            Rule::Attributive => "attributive",
             Rule::SubjectVerbObject => "subject-verb-object",
             Rule::VerbFinal => "verb-final",
             Rule::Inverted => "inverted",

@@ -14,7 +14,12 @@ impl Reader<'_> {
         let mut all: Vec<(usize, usize, Hit, usize)> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             let mut floor = 0;
+            self.read_attributives(s, &toks, unit, pending);
             for hit in self.hits(&toks, unit) {
+                // An attributive participle is read with its agent and noun.
+                if self.is_participle(&toks, unit, hit.head) {
+                    continue;
+                }
                 let next = hit.positions.last().expect("a cue has words") + 1;
                 let verb = self.set.cues[hit.cue].form != Form::Noun;
                 all.push((unit[hit.head], u, hit, floor));
@@ -52,7 +57,9 @@ impl Reader<'_> {
         for &p in &hit.positions {
             used[p] = true;
         }
-        let lists = self.lists(toks, unit, &used);
+        let mut lists = self.lists(toks, unit, &used);
+        // The agent of an attributive phrase modifies a noun: it is no party of this cue.
+        lists.retain(|l| !self.is_attributive(toks, unit, l));
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
         let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));

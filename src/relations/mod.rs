@@ -5,8 +5,8 @@
 //! (function words; Dutch V2 by default, English with `subject_first`) and each
 //! [`Cue`](crate::dictionary::cues::Cue)'s form. An article is read with the cue set of its
 //! language (`language.rs`). The steps, per sentence, each in its own file (`tokens`,
-//! `clauses`, `matching`, `direction` and `targets`, `emit`, `resolve`, `context`,
-//! `confidence`):
+//! `clauses`, `matching`, `direction`, `targets` and `attributive`, `emit`, `resolve`,
+//! `context`, `confidence`):
 //!
 //! 1. **Tokens.** Words (folded), punctuation, and each mention as one actor token; a subject
 //!    pronoun ("zij") and a phrase for the article's two sides ("beide partijen") are tokens of
@@ -21,6 +21,9 @@
 //!    after "woordvoerder van", "regering in" and other representatives counts as bare.
 //! 4. **Cues**, leftmost and then longest, and their source and target:
 //!    - `door X` (passive agent) is the source: "opgeëist door ISKP";
+//!    - an article before `door X` opens an attributive phrase ("de door Iran gesteunde
+//!      Taliban"): X is the participle's source, the actor after it the target, and X no
+//!      party of any other cue;
 //!    - verbs: the nearest bare list before is the source and the first after the object
 //!      ("Pakistan bombardeerde Kabul"); with none before, the first two after are subject
 //!      and object ("Daarna riepen X Y op"); with two before and none after, the verb is
@@ -57,6 +60,7 @@ use crate::text::{Case, fold_str, is_word_char};
 use compact_str::CompactString;
 use std::collections::BTreeMap;
 
+mod attributive;
 mod clauses;
 mod confidence;
 mod context;

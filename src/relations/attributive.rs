@@ -1,0 +1,134 @@
+//! Step 4c: attributive participles, a Dutch noun phrase with an agent inside it: "de door
+//! Iran gesteunde Taliban", "het door de Taliban overheerste Afghanistan". An article right
+//! before `door X` opens the phrase; the word after X is a participle and the list after it
+//! the noun the phrase describes. X is that noun's modifier, never the agent or subject of
+//! another cue in the clause ("De door Iran gesteunde Taliban vielen Kunduz aan" is the
+//! Taliban's attack); when the participle is a verb cue, X is its source and the noun its
+//! target (Iran supports the Taliban).
+
+use super::*;
+
+/// One attributive phrase in a clause: positions in the clause.
+pub(super) struct Attributive {
+    /// The list after `door`.
+    pub agent: usize,
+    /// The participle (the word after the agent list).
+    pub participle: usize,
+}
+
+impl Reader<'_> {
+    /// Whether list `l` is the agent inside an attributive phrase: governed by an agent
+    /// preposition that follows an article (determiners between are allowed: "de door de
+    /// Taliban ..."), and followed by a word.
+    pub(super) fn is_attributive(&self, toks: &[Token], unit: &[usize], l: &List) -> bool {
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        if !l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
+            || word_at(l.last + 1).is_none()
+        {
+            return false;
+        }
+        let mut p = l.first;
+        while p > 0 && word_at(p - 1).is_some_and(|w| self.g.determiner.contains(w)) {
+            p -= 1;
+        }
+        p >= 2
+            && word_at(p - 1).is_some_and(|w| self.g.agent.contains(w))
+            && word_at(p - 2).is_some_and(|w| self.g.article.contains(w))
+    }
+
+    /// Whether a clause may hold an attributive phrase: an article right before an agent
+    /// preposition ("de door"), checked before its lists are built.
+    pub(super) fn may_hold_attributive(&self, toks: &[Token], unit: &[usize]) -> bool {
+        let word_at = |p: usize| self.word(&toks[unit[p]]);
+        (1..unit.len()).any(|p| {
+            word_at(p).is_some_and(|w| self.g.agent.contains(w))
+                && word_at(p - 1).is_some_and(|w| self.g.article.contains(w))
+        })
+    }
+
+    /// The attributive phrases of a clause, given its lists.
+    pub(super) fn attributives(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        lists: &[List],
+    ) -> Vec<Attributive> {
+        lists
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| self.is_attributive(toks, unit, l))
+            .map(|(agent, l)| Attributive {
+                agent,
+                participle: l.last + 1,
+            })
+            .collect()
+    }
+
+    /// Whether clause position `p` is the participle of an attributive phrase.
+    pub(super) fn is_participle(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
+        p > 0
+            && matches!(toks[unit[p - 1]].tok, Tok::Actor(_))
+            && self.may_hold_attributive(toks, unit)
+            && {
+                let used = vec![false; unit.len()];
+                let lists = self.lists(toks, unit, &used);
+                self.attributives(toks, unit, &lists)
+                    .iter()
+                    .any(|a| a.participle == p)
+            }
+    }
+
+    /// The single-word verb cue a participle stands for, as written or without its
+    /// inflection ("gesteunde" → "gesteund", "overheerste" → "overheerst").
+    pub(super) fn participle_cue(&self, word: &str) -> Option<usize> {
+        let stem = word.strip_suffix('e').filter(|s| s.len() >= 3);
+        [Some(word), stem].into_iter().flatten().find_map(|w| {
+            self.set.candidates(w).find(|&c| {
+                let cue = &self.set.cues[c];
+                cue.form == Form::Verb && cue.words.len() == 1 && cue.words[0].matches(w)
+            })
+        })
+    }
+
+    /// Reads the attributive phrases of one clause: the participle's relation from the
+    /// agent to the actor right after it.
+    pub(super) fn read_attributives(
+        &self,
+        s: usize,
+        toks: &[Token],
+        unit: &[usize],
+        pending: &mut Vec<Pending>,
+    ) {
+        if !self.may_hold_attributive(toks, unit) {
+            return;
+        }
+        let used = vec![false; unit.len()];
+        let lists = self.lists(toks, unit, &used);
+        for a in self.attributives(toks, unit, &lists) {
+            let Some(cue) = self
+                .word(&toks[unit[a.participle]])
+                .and_then(|w| self.participle_cue(w))
+            else {
+                continue;
+            };
+            // The noun right after the participle: "de door Pakistan gesteunde militanten
+            // vielen Kabul aan" describes militants, not Kabul.
+            let Some(noun) = lists.iter().find(|l| l.first == a.participle + 1) else {
+                continue;
+            };
+            let hit = Hit {
+                cue,
+                head: a.participle,
+                positions: vec![a.participle],
+            };
+            self.emit(
+                s,
+                toks,
+                unit,
+                &hit,
+                (&lists[a.agent], Some(noun), Rule::Attributive),
+                pending,
+            );
+        }
+    }
+}
