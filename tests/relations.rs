@@ -209,6 +209,43 @@ fn direction_rules() {
             "Swat werd jarenlang door de Pakistaanse Taliban geregeerd.",
             &[("ttp", "control", "swat")],
         ),
+        // A conjunction before an actor and a verb joins two clauses, not two targets; a verb
+        // right after a conjunction shares the subject before it.
+        (
+            "India bombardeert Pakistan en Iran bombardeert Herat.",
+            &[("india", "attack", "pakistan"), ("iran", "attack", "herat")],
+        ),
+        (
+            "De Taliban veroverden Kunduz en vielen daarna Kabul aan.",
+            &[
+                ("taliban", "control", "kunduz"),
+                ("taliban", "attack", "kabul"),
+            ],
+        ),
+        (
+            "Pakistan declared war on the TTP and bombed Kabul.",
+            &[
+                ("pakistan", "enmity", "ttp"),
+                ("ttp", "enmity", "pakistan"),
+                ("pakistan", "attack", "kabul"),
+            ],
+        ),
+        // A reporting verb after a comma opens its own clause: its speaker is no object.
+        (
+            "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt het ministerie van Buitenlandse Zaken.",
+            &[("taliban", "appeal", "pakistan")],
+        ),
+        (
+            "Onderhandelaars van de TTP hebben in Kabul gesproken met de Pakistaanse regering.",
+            &[
+                ("ttp", "negotiate", "pakistan"),
+                ("pakistan", "negotiate", "ttp"),
+            ],
+        ),
+        (
+            "In 2021 haalde Duitsland zijn laatste soldaten terug uit Afghanistan.",
+            &[("germany", "withdraw", "afghanistan")],
+        ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (
             "De Sovjet-Unie viel in 1979 Afghanistan binnen.",

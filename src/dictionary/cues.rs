@@ -22,7 +22,7 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator` and `time` are documented on [`Grammar`]) and the cues:
+//! `perpetrator`, `time` and `report` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -142,6 +142,8 @@ pub(super) struct RawGrammar {
     perpetrator: Vec<String>,
     #[serde(default)]
     time: Vec<String>,
+    #[serde(default)]
+    report: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -346,6 +348,9 @@ pub struct Grammar {
     /// of a preposition, so "vielen in 2001 Afghanistan binnen" and "vielen op zondag Kabul
     /// aan" have a bare object, not "in Afghanistan" or "op Kabul".
     pub time: WordSet,
+    /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
+    /// speaker of "…, zegt het ministerie" is no object of the statement before.
+    pub report: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -693,6 +698,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     leader: fold_words(&g.leader),
                     perpetrator: fold_words(&g.perpetrator),
                     time: fold_words(&g.time),
+                    report: fold_words(&g.report),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

@@ -57,6 +57,18 @@ impl Reader<'_> {
                     cur = main;
                     units[cur].push(i);
                 }
+                // "…, zegt het ministerie", "…, said the ministry": a reporting verb after a
+                // comma opens a clause of its own, up to the next comma; its speaker is no
+                // party of the statement before.
+                Tok::Word(w)
+                    if self.g.report.contains(w.as_str())
+                        && i > 0
+                        && matches!(toks[i - 1].tok, Tok::Punct(',')) =>
+                {
+                    units.push(vec![i]);
+                    groups.push(group);
+                    cur = units.len() - 1;
+                }
                 Tok::Word(w) if self.g.clause.contains(w.as_str()) => {
                     units.push(vec![i]);
                     groups.push(group);
@@ -66,6 +78,41 @@ impl Reader<'_> {
             }
         }
         (units, groups)
+    }
+
+    /// The conjunctions of a clause that join two clauses rather than two actors: after a
+    /// verb cue, and before an actor that a verb cue follows ("India bombardeert Pakistan en
+    /// Iran bombardeert Herat": Iran is the second verb's subject, not a second target).
+    pub(super) fn clause_joins(&self, toks: &[Token], unit: &[usize], hits: &[Hit]) -> Vec<usize> {
+        let verb_at = |p: usize| {
+            hits.iter()
+                .find(|h| h.head == p && self.set.cues[h.cue].form != Form::Noun)
+        };
+        let Some(first_end) = hits
+            .iter()
+            .filter(|h| self.set.cues[h.cue].form != Form::Noun)
+            .map(|h| *h.positions.last().expect("a cue has words"))
+            .min()
+        else {
+            return Vec::new();
+        };
+        let word_at = |p: usize| self.word(&toks[unit[p]]);
+        (first_end + 1..unit.len())
+            .filter(|&c| {
+                if !word_at(c).is_some_and(|w| self.g.conjunction.contains(w)) {
+                    return false;
+                }
+                let mut p = c + 1;
+                while p < unit.len() && word_at(p).is_some_and(|w| self.g.determiner.contains(w)) {
+                    p += 1;
+                }
+                let start = p;
+                while p < unit.len() && matches!(toks[unit[p]].tok, Tok::Actor(_)) {
+                    p += 1;
+                }
+                p > start && verb_at(p).is_some()
+            })
+            .collect()
     }
 
     pub(super) fn lists(&self, toks: &[Token], unit: &[usize], used: &[bool]) -> Vec<List> {
@@ -106,7 +153,7 @@ impl Reader<'_> {
                 let start = k;
                 let mut comma = false;
                 let mut conj = false;
-                while k < unit.len() && k < start + 3 {
+                while k < unit.len() && k < start + 3 && !used[k] {
                     match &tok(k).tok {
                         Tok::Punct(',') => comma = true,
                         Tok::Word(w) if self.g.conjunction.contains(w.as_str()) => conj = true,

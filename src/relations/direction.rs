@@ -12,10 +12,13 @@ impl Reader<'_> {
         // (token index of the head, clause, hit, first clause position after the previous
         // hit in the clause)
         let mut all: Vec<(usize, usize, Hit, usize)> = Vec::new();
+        let mut joins: Vec<Vec<usize>> = Vec::with_capacity(units.len());
         for (u, unit) in units.iter().enumerate() {
             let mut floor = 0;
             self.read_attributives(s, &toks, unit, pending);
-            for hit in self.hits(&toks, unit) {
+            let hits = self.hits(&toks, unit);
+            joins.push(self.clause_joins(&toks, unit, &hits));
+            for hit in hits {
                 // An attributive participle is read with its agent and noun.
                 if self.is_participle(&toks, unit, hit.head) {
                     continue;
@@ -38,23 +41,25 @@ impl Reader<'_> {
             if self.types[cue.relation].embeds && cue.form == Form::Verb {
                 embedded = Some(groups[u]);
             }
-            self.read(s, &toks, &units[u], &hit, floor, pending);
+            self.read(s, &toks, &units[u], &hit, (floor, &joins[u]), pending);
         }
     }
 
     /// Steps 4 and 5 for one cue: the lists around it, its source and target
-    /// ([`Reader::choose`]) and the relations they make ([`Reader::emit`]).
+    /// ([`Reader::choose`]) and the relations they make ([`Reader::emit`]). `floor` is the
+    /// first clause position after the verb cue before it; `joins` are the conjunctions that
+    /// join two clauses ([`Reader::clause_joins`]), which no list crosses.
     pub(super) fn read(
         &self,
         s: usize,
         toks: &[Token],
         unit: &[usize],
         hit: &Hit,
-        floor: usize,
+        (floor, joins): (usize, &[usize]),
         pending: &mut Vec<Pending>,
     ) {
         let mut used = vec![false; unit.len()];
-        for &p in &hit.positions {
+        for &p in hit.positions.iter().chain(joins) {
             used[p] = true;
         }
         let mut lists = self.lists(toks, unit, &used);
@@ -63,10 +68,24 @@ impl Reader<'_> {
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
         let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
-        let before: Vec<&List> = lists
-            .iter()
-            .filter(|l| l.last < head && l.first >= floor)
-            .collect();
+        // "Pakistan verklaart X de oorlog en bombardeert Kabul": a verb right after a
+        // conjunction shares the subject of the verb before it.
+        let shared = floor > 0
+            && self.set.cues[hit.cue].form == Form::Verb
+            && head > 0
+            && word_at(head - 1).is_some_and(|w| self.g.conjunction.contains(w));
+        let before: Vec<&List> = if shared {
+            lists
+                .iter()
+                .filter(|l| l.bare && l.last < floor)
+                .take(1)
+                .collect()
+        } else {
+            lists
+                .iter()
+                .filter(|l| l.last < head && l.first >= floor)
+                .collect()
+        };
         let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
         let agent = self.agent(toks, unit, hit, &lists);
         let prep_target = self.prep_target(toks, unit, hit, &used, &before, &after);
