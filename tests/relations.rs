@@ -246,6 +246,14 @@ fn direction_rules() {
             "In 2021 haalde Duitsland zijn laatste soldaten terug uit Afghanistan.",
             &[("germany", "withdraw", "afghanistan")],
         ),
+        // A target preposition reaches past a title to the name it governs.
+        (
+            "De Taliban hebben gesproken met de speciale Amerikaanse gezant Zalmay Khalilzad.",
+            &[
+                ("taliban", "negotiate", "zalmay-khalilzad"),
+                ("zalmay-khalilzad", "negotiate", "taliban"),
+            ],
+        ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (
             "De Sovjet-Unie viel in 1979 Afghanistan binnen.",

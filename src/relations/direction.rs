@@ -197,9 +197,16 @@ impl Reader<'_> {
             .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
             .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
             .and_then(|p| {
+                // Within four words, or further when the preposition governs the list ("met
+                // de speciale Amerikaanse gezant Zalmay Khalilzad").
+                let governs = |l: &List| {
+                    l.gov.is_some()
+                        && l.gov.as_deref() == word_at(p)
+                        && (p + 1..l.first).all(|q| word_at(q) != word_at(p))
+                };
                 after
                     .iter()
-                    .find(|l| l.first > p && l.first <= p + 4)
+                    .find(|l| l.first > p && (l.first <= p + 4 || (governs(l) && l.first <= p + 7)))
                     .copied()
             });
         // Before the cue, only after a subject: "Erdogan wil met de Taliban in gesprek".
