@@ -230,6 +230,20 @@ fn direction_rules() {
                 ("pakistan", "attack", "kabul"),
             ],
         ),
+        (
+            "De TTP heeft Peshawar aangevallen en Islamabad gewaarschuwd.",
+            &[
+                ("ttp", "attack", "peshawar"),
+                ("ttp", "threaten", "pakistan"),
+            ],
+        ),
+        (
+            "The BLA has attacked Quetta and has warned Beijing.",
+            &[
+                ("baloch-liberation-army", "attack", "quetta"),
+                ("baloch-liberation-army", "threaten", "china"),
+            ],
+        ),
         // A reporting verb after a comma opens its own clause: its speaker is no object.
         (
             "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt het ministerie van Buitenlandse Zaken.",

@@ -69,22 +69,26 @@ impl Reader<'_> {
         let cue_end = *hit.positions.last().expect("a cue has words");
         let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         // "Pakistan verklaart X de oorlog en bombardeert Kabul": a verb right after a
-        // conjunction shares the subject of the verb before it.
+        // conjunction (and an auxiliary) shares the subject of the verb before it.
+        let conjunction = |p: usize| word_at(p).is_some_and(|w| self.g.conjunction.contains(w));
         let shared = floor > 0
             && self.set.cues[hit.cue].form == Form::Verb
             && head > 0
-            && word_at(head - 1).is_some_and(|w| self.g.conjunction.contains(w));
+            && (conjunction(head - 1)
+                // "… and has warned Beijing", "… en heeft Kabul gewaarschuwd"
+                || (head > 1
+                    && conjunction(head - 2)
+                    && word_at(head - 1).is_some_and(|w| self.g.auxiliary.contains(w))));
+        let subject = || lists.iter().filter(|l| l.bare && l.last < floor).take(1);
+        let since_floor = || lists.iter().filter(|l| l.last < head && l.first >= floor);
         let before: Vec<&List> = if shared {
-            lists
-                .iter()
-                .filter(|l| l.bare && l.last < floor)
-                .take(1)
-                .collect()
+            subject().collect()
+        } else if floor > 0 && !self.g.subject_first && conjunction(floor) {
+            // "De TTP heeft Peshawar aangevallen en Islamabad gewaarschuwd": after a
+            // conjunction the object and participle share the subject before.
+            subject().chain(since_floor()).collect()
         } else {
-            lists
-                .iter()
-                .filter(|l| l.last < head && l.first >= floor)
-                .collect()
+            since_floor().collect()
         };
         let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
         let agent = self.agent(toks, unit, hit, &lists);
@@ -392,7 +396,13 @@ impl Reader<'_> {
             .filter(|pair| {
                 (pair[0].first.saturating_sub(2)..pair[1].first)
                     .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)))
-                    && bare_after.is_empty()
+                    // A list after a conjunction or comma belongs to the next clause.
+                    && bare_after.first().is_none_or(|l| {
+                        (cue_end + 1..l.first).any(|p| {
+                            word_at(p).is_some_and(|w| self.g.conjunction.contains(w))
+                                || matches!(toks[unit[p]].tok, Tok::Punct(','))
+                        })
+                    })
             });
         if let Some(pair) = perfect {
             source = Some(pair[0]);
