@@ -206,6 +206,14 @@ fn direction_rules() {
             &[("taliban", "control", "afghanistan")],
         ),
         (
+            "Granaten troffen huizen in het door Pakistan bestuurde deel van Kasjmir.",
+            &[("pakistan", "control", "kashmir")],
+        ),
+        (
+            "ISKP pleegde zondag een aanslag in Jalalabad.",
+            &[("iskp", "attack", "jalalabad")],
+        ),
+        (
             "Swat werd jarenlang door de Pakistaanse Taliban geregeerd.",
             &[("ttp", "control", "swat")],
         ),

@@ -111,9 +111,20 @@ impl Reader<'_> {
             else {
                 continue;
             };
-            // The noun right after the participle: "de door Pakistan gesteunde militanten
+            // The actor right after the participle, or after one noun and `van` ("het door
+            // India bestuurde deel van Kasjmir"); "de door Pakistan gesteunde militanten
             // vielen Kabul aan" describes militants, not Kabul.
-            let Some(noun) = lists.iter().find(|l| l.first == a.participle + 1) else {
+            let of_noun = |l: &List| {
+                l.first == a.participle + 3
+                    && self.word(&toks[unit[a.participle + 1]]).is_some()
+                    && l.gov
+                        .as_deref()
+                        .is_some_and(|g| self.g.possessive.contains(g))
+            };
+            let Some(noun) = lists
+                .iter()
+                .find(|l| l.first == a.participle + 1 || of_noun(l))
+            else {
                 continue;
             };
             let hit = Hit {
