@@ -210,10 +210,6 @@ fn direction_rules() {
             &[("pakistan", "control", "kashmir")],
         ),
         (
-            "ISKP pleegde zondag een aanslag in Jalalabad.",
-            &[("iskp", "attack", "jalalabad")],
-        ),
-        (
             "Swat werd jarenlang door de Pakistaanse Taliban geregeerd.",
             &[("ttp", "control", "swat")],
         ),
