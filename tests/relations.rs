@@ -272,6 +272,11 @@ fn direction_rules() {
                 ("zalmay-khalilzad", "negotiate", "taliban"),
             ],
         ),
+        // Taking power "in" a place names that place; the state is only the fallback.
+        (
+            "Duizenden Afghanen vluchtten nadat de Taliban de macht grepen in Kabul.",
+            &[("taliban", "control", "kabul")],
+        ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (
             "De Sovjet-Unie viel in 1979 Afghanistan binnen.",
