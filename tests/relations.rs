@@ -354,9 +354,10 @@ fn direction_rules() {
             "Girls' schools in Afghanistan closed once the Taliban returned to power.",
             &[("taliban", "control", "afghanistan")],
         ),
+        // "sprak van" is no talk with anyone; "in Afghanistan" names where they took power.
         (
             "Sinds de Taliban in Afghanistan aan de macht kwamen, sprak Pakistan van een crisis.",
-            &[],
+            &[("taliban", "control", "afghanistan")],
         ),
         // Idioms: holding responsible, advancing against, shooting.
         (
