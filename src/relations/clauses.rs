@@ -61,9 +61,9 @@ impl Reader<'_> {
                 // comma opens a clause of its own, up to the next comma; its speaker is no
                 // party of the statement before.
                 Tok::Word(w)
-                    if self.g.report.contains(w.as_str())
-                        && i > 0
-                        && matches!(toks[i - 1].tok, Tok::Punct(',')) =>
+                    if i > 0
+                        && matches!(toks[i - 1].tok, Tok::Punct(','))
+                        && self.g.report.contains(w.as_str()) =>
                 {
                     units.push(vec![i]);
                     groups.push(group);
