@@ -248,6 +248,20 @@ fn direction_rules() {
                 ("baloch-liberation-army", "threaten", "china"),
             ],
         ),
+        // An English object follows its verb without a comma (an apposition may).
+        (
+            "The TTP has stepped up attacks within Pakistan, straining Islamabad-Kabul ties.",
+            &[],
+        ),
+        (
+            "Pakistani President Asif Zardari has criticised his Afghan counterpart, Hamid Karzai.",
+            &[("asif-ali-zardari", "accuse", "hamid-karzai")],
+        ),
+        // A quotation opening at the verb quotes the subject's act, not a speaker.
+        (
+            "The ministry said Afghan forces \"shelled Pakistani posts along the border\" overnight.",
+            &[("afghanistan", "attack", "pakistan")],
+        ),
         // A reporting verb after a comma opens its own clause: its speaker is no object.
         (
             "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt het ministerie van Buitenlandse Zaken.",

@@ -107,9 +107,26 @@ impl Reader<'_> {
             .filter(|l| l.bare && !is_same(l, prep_target))
             .copied()
             .collect();
+        // English objects follow their verb without a comma: after one begins a phrase of its
+        // own ("intensified attacks within Pakistan, straining Islamabad-Kabul relations").
+        // An apposition right after the comma stays ("criticised his counterpart, Hamid
+        // Karzai").
+        let past_comma = |l: &List| {
+            self.g.subject_first
+                && (cue_end + 1..l.first)
+                    .rev()
+                    .find(|&p| matches!(toks[unit[p]].tok, Tok::Punct(',')))
+                    .is_some_and(|c| {
+                        (c + 1..l.first).any(|p| {
+                            !self
+                                .word(&toks[unit[p]])
+                                .is_some_and(|w| self.g.determiner.contains(w))
+                        })
+                    })
+        };
         let bare_after: Vec<&List> = after
             .iter()
-            .filter(|l| l.bare && !is_same(l, prep_target))
+            .filter(|l| l.bare && !is_same(l, prep_target) && !past_comma(l))
             .copied()
             .collect();
 

@@ -48,8 +48,16 @@ impl Reader<'_> {
         let start = self.ex.segments.sentences[s].start;
         let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
         let cue_quoted = quoted(head);
-        if quoted(source.first) != cue_quoted
-            || target.is_some_and(|t| quoted(t.first) != cue_quoted)
+        // A quotation that opens at the cue quotes the narrator's subject's act, not a
+        // speaker: 'Pakistani aircraft "bombed civilian homes" in Khost'.
+        let opens_at_cue = cue_quoted && {
+            let at = unit[head];
+            let from = if at > 0 { toks[at - 1].end } else { start };
+            self.doc.text[from..toks[at].start].contains(['"', '“', '„'])
+        };
+        if !opens_at_cue
+            && (quoted(source.first) != cue_quoted
+                || target.is_some_and(|t| quoted(t.first) != cue_quoted))
         {
             return;
         }
