@@ -262,6 +262,41 @@ fn direction_rules() {
             "The ministry said Afghan forces \"shelled Pakistani posts along the border\" overnight.",
             &[("afghanistan", "attack", "pakistan")],
         ),
+        // Fighting between two named sides is enmity: who fought first is left open.
+        (
+            "Bij een clash tussen Pakistaanse troepen en de TTP vielen doden.",
+            &[("pakistan", "enmity", "ttp"), ("ttp", "enmity", "pakistan")],
+        ),
+        (
+            "Het Pakistaanse leger en de TTP raakten zondag slaags.",
+            &[("pakistan", "enmity", "ttp"), ("ttp", "enmity", "pakistan")],
+        ),
+        (
+            "An exchange of fire between Indian and Pakistani troops killed two soldiers.",
+            &[
+                ("india", "enmity", "pakistan"),
+                ("pakistan", "enmity", "india"),
+            ],
+        ),
+        // A place in the object is the target of a type that takes places; an actor written
+        // as the object's adjective yields to it. "zelfmoordterrorist van X" is X.
+        (
+            "Vorig jaar viel een zelfmoordterrorist van ISKP een sjiitische moskee in Kunduz aan.",
+            &[("iskp", "attack", "kunduz")],
+        ),
+        // A verb coordinated with a verb of threatening is no content of the threat; two
+        // coordinated content verbs are.
+        (
+            "Iran threatened the Taliban and urged Kabul to release more water.",
+            &[
+                ("iran", "threaten", "taliban"),
+                ("iran", "appeal", "afghanistan"),
+            ],
+        ),
+        (
+            "Pakistan blames Kabul for sheltering and supporting TTP fighters.",
+            &[("pakistan", "accuse", "afghanistan")],
+        ),
         // A reporting verb after a comma opens its own clause: its speaker is no object.
         (
             "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt het ministerie van Buitenlandse Zaken.",

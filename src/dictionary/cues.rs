@@ -22,7 +22,7 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator`, `time` and `report` are documented on [`Grammar`]) and the cues:
+//! `perpetrator`, `time`, `report` and `locative` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -144,6 +144,8 @@ pub(super) struct RawGrammar {
     time: Vec<String>,
     #[serde(default)]
     report: Vec<String>,
+    #[serde(default)]
+    locative: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -351,6 +353,10 @@ pub struct Grammar {
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.
     pub report: WordSet,
+    /// Prepositions of place ("in"): a place after one names where a verb's object is, and
+    /// for types that take places that place is the target ("viel een moskee in Peshawar
+    /// aan" is an attack on Peshawar).
+    pub locative: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -699,6 +705,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     perpetrator: fold_words(&g.perpetrator),
                     time: fold_words(&g.time),
                     report: fold_words(&g.report),
+                    locative: fold_words(&g.locative),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

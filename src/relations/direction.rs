@@ -32,17 +32,40 @@ impl Reader<'_> {
             }
         }
         all.sort_by_key(|(at, u, _, _)| (*at, *u));
-        let mut embedded: Option<usize> = None;
+        // The group and clause of a verb whose type embeds (deny, accuse, threaten, appeal):
+        // later cues in its group are its content, except a verb coordinated with it in its
+        // own clause ("threatened the Taliban and urged Kabul to ...").
+        // (group, clause, whether a content cue came since: "blames X for sheltering and
+        // supporting Y" coordinates two content verbs)
+        let mut embedded: Option<(usize, usize, bool)> = None;
         for (_, u, hit, floor) in all {
-            if embedded == Some(groups[u]) {
-                continue;
+            if let Some((group, unit, content)) = &mut embedded
+                && *group == groups[u]
+            {
+                if *content || *unit != u || !self.coordinated(&toks, &units[u], hit.head) {
+                    *content = true;
+                    continue;
+                }
             }
             let cue = &self.set.cues[hit.cue];
             if self.types[cue.relation].embeds && cue.form == Form::Verb {
-                embedded = Some(groups[u]);
+                embedded = Some((groups[u], u, false));
             }
             self.read(s, &toks, &units[u], &hit, (floor, &joins[u]), pending);
         }
+    }
+
+    /// Whether the word at clause position `head` follows a conjunction, or a conjunction and
+    /// an auxiliary ("… and has warned Beijing", "… en heeft Kabul gewaarschuwd"): a verb
+    /// there is coordinated with the verb before it.
+    pub(super) fn coordinated(&self, toks: &[Token], unit: &[usize], head: usize) -> bool {
+        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
+        let conjunction = |p: usize| word_at(p).is_some_and(|w| self.g.conjunction.contains(w));
+        head > 0
+            && (conjunction(head - 1)
+                || (head > 1
+                    && conjunction(head - 2)
+                    && word_at(head - 1).is_some_and(|w| self.g.auxiliary.contains(w))))
     }
 
     /// Steps 4 and 5 for one cue: the lists around it, its source and target
@@ -73,12 +96,7 @@ impl Reader<'_> {
         let conjunction = |p: usize| word_at(p).is_some_and(|w| self.g.conjunction.contains(w));
         let shared = floor > 0
             && self.set.cues[hit.cue].form == Form::Verb
-            && head > 0
-            && (conjunction(head - 1)
-                // "… and has warned Beijing", "… en heeft Kabul gewaarschuwd"
-                || (head > 1
-                    && conjunction(head - 2)
-                    && word_at(head - 1).is_some_and(|w| self.g.auxiliary.contains(w))));
+            && self.coordinated(toks, unit, head);
         let subject = || lists.iter().filter(|l| l.bare && l.last < floor).take(1);
         let since_floor = || lists.iter().filter(|l| l.last < head && l.first >= floor);
         let before: Vec<&List> = if shared {
@@ -406,6 +424,28 @@ impl Reader<'_> {
                     })
             })
         };
+        // "viel een moskee in Peshawar aan", "attacked a mosque in Peshawar": for a type
+        // that takes places, a place in the object names the target.
+        let located = |from: usize| {
+            if !ty.places {
+                return None;
+            }
+            after.iter().copied().find(|l| {
+                l.first > from
+                    && l.first <= from + 6
+                    && l.gov
+                        .as_deref()
+                        .is_some_and(|g| self.g.locative.contains(g))
+                    && l.members.iter().all(|&m| {
+                        self.actor(&toks[unit[m]])
+                            .is_some_and(|(_, k)| k == Kind::Place)
+                    })
+                    && (from + 1..l.first).all(|p| {
+                        !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                            && !matches!(toks[unit[p]].tok, Tok::Punct(_) | Tok::Actor(_))
+                    })
+            })
+        };
         // "Volgens X hadden zij Malala gewaarschuwd": with an auxiliary before two
         // bare lists, the one right before the participle is its object.
         let perfect = (!self.g.subject_first && bare_before.len() >= 2)
@@ -421,16 +461,22 @@ impl Reader<'_> {
                         })
                     })
             });
+        // "a Shiite mosque in Peshawar": an actor written as an adjective of the object
+        // yields to the place the object is in.
+        let object = |l: Option<&'l List>| match l {
+            Some(l) if self.modifies_noun(toks, unit, l, hit) => located(l.last).or(Some(l)),
+            other => other,
+        };
         if let Some(pair) = perfect {
             source = Some(pair[0]);
             target = Some(pair[1]);
             rule = Rule::Perfect;
         } else if let Some(&b) = bare_before.last() {
-            if let Some(t) = prep_target.or(bare_after.first().copied()) {
+            if let Some(t) = prep_target.or_else(|| object(bare_after.first().copied())) {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::SubjectVerbObject;
-            } else if let Some(t) = of_object() {
+            } else if let Some(t) = of_object().or_else(|| located(cue_end)) {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::OfObject;
@@ -451,7 +497,9 @@ impl Reader<'_> {
             }
         } else if let Some(&a) = bare_after.first().filter(|_| !self.g.subject_first) {
             source = Some(a);
-            target = prep_target.or(bare_after.get(1).copied());
+            target = prep_target
+                .or_else(|| object(bare_after.get(1).copied()))
+                .or_else(|| located(a.last));
             rule = Rule::Inverted;
         }
         (source, target, rule)
