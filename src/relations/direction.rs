@@ -41,11 +41,10 @@ impl Reader<'_> {
         for (_, u, hit, floor) in all {
             if let Some((group, unit, content)) = &mut embedded
                 && *group == groups[u]
+                && (*content || *unit != u || !self.coordinated(&toks, &units[u], hit.head))
             {
-                if *content || *unit != u || !self.coordinated(&toks, &units[u], hit.head) {
-                    *content = true;
-                    continue;
-                }
+                *content = true;
+                continue;
             }
             let cue = &self.set.cues[hit.cue];
             if self.types[cue.relation].embeds && cue.form == Form::Verb {
