@@ -698,6 +698,12 @@ fn the_default_graph_keeps_the_confident_readings() {
             ("united-states", "attack", "al-qaida"),
             false,
         ),
+        // A headline drops "van": the title still names the target's person.
+        (
+            "Taliban doden in Herat hoofd inlichtingen Afghaanse regering",
+            ("taliban", "attack", "afghanistan"),
+            false,
+        ),
         (
             "De Verenigde Staten vochten tegen strijders van Islamitische Staat.",
             ("united-states", "attack", "islamic-state"),

@@ -178,7 +178,7 @@ pub(super) fn confidence(rule: Rule, s: &Signals) -> u8 {
     c.clamp(1, 99) as u8
 }
 
-use super::{Hit, List, Reader, Tok, Token};
+use super::{Hit, Kind, List, Reader, Tok, Token};
 
 impl Reader<'_> {
     /// What lowers the confidence of the reading `source` → `target` of the cue at `hit`
@@ -234,10 +234,23 @@ impl Reader<'_> {
                 .flatten()
                 .any(|l| self.modifies_noun(toks, unit, l, hit)),
             leader_target: target.is_some_and(|t| {
-                t.bare
-                    && t.gov.is_some()
-                    && (t.first.saturating_sub(4)..t.first)
-                        .any(|p| word_at(p).is_some_and(|w| self.g.leader.contains(w)))
+                let leader = |p: usize| word_at(p).is_some_and(|w| self.g.leader.contains(w));
+                (t.bare && t.gov.is_some() && (t.first.saturating_sub(4)..t.first).any(leader))
+                    // "Taliban doden in Kabul hoofd communicatie Afghaanse regering": a title
+                    // between the cue and a target that is no person.
+                    // (not a title of a name between: "Prime Minister Sharif's party")
+                    || (t.first > cue_end
+                        && (cue_end + 1..t.first).any(|p| {
+                            leader(p)
+                                && (p + 1..t.first).all(|q| {
+                                    let t = &toks[unit[q]];
+                                    !matches!(t.tok, Tok::Actor(_))
+                                        && !self.text(t).starts_with(char::is_uppercase)
+                                })
+                        })
+                        && !t.members.iter().any(|&m| {
+                            self.actor(&toks[unit[m]]).is_some_and(|(_, k)| k == Kind::Person)
+                        }))
             }),
             length: toks.len(),
         }
