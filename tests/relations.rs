@@ -326,6 +326,20 @@ fn direction_rules() {
             "Duizenden Afghanen vluchtten nadat de Taliban de macht grepen in Kabul.",
             &[("taliban", "control", "kabul")],
         ),
+        // Two Dutch names side by side are subject and object of a verb-final clause; only an
+        // adjective ("Pakistaanse Taliban") modifies the name after it.
+        (
+            "Nadat de Taliban Kunduz hadden veroverd, vluchtten duizenden.",
+            &[("taliban", "control", "kunduz")],
+        ),
+        (
+            "De minister zei dat Islamabad Kabul beschuldigt.",
+            &[("pakistan", "accuse", "afghanistan")],
+        ),
+        (
+            "De Taliban kregen Kunduz onder controle.",
+            &[("taliban", "control", "kunduz")],
+        ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (
             "De Sovjet-Unie viel in 1979 Afghanistan binnen.",

@@ -130,11 +130,14 @@ impl Reader<'_> {
             let mut seps: Vec<bool> = Vec::new();
             let mut q = p + 1;
             loop {
-                // An actor right before another modifies it ("Afghaanse Taliban").
+                // An actor right before another modifies it ("Afghaanse Taliban"); in Dutch
+                // only an adjective does: two names side by side are the subject and object of
+                // a verb-final clause ("nadat de Taliban Kunduz hadden veroverd").
                 if q < unit.len()
                     && is_member(q)
                     && matches!(tok(q).tok, Tok::Actor(_))
                     && matches!(tok(q - 1).tok, Tok::Actor(_))
+                    && (self.g.subject_first || self.adjective_token(tok(q - 1)))
                 {
                     *members.last_mut().expect("a member") = q;
                     q += 1;
@@ -309,6 +312,19 @@ impl Reader<'_> {
             None | Some(Tok::Punct(_)) => true,
             Some(Tok::Word(w)) => self.g.conjunction.contains(w.as_str()),
             _ => false,
+        }
+    }
+
+    /// Whether an actor token is written as an adjective: lower case, or with one of the
+    /// language's adjective endings ("Afghaanse", "Pakistaanse").
+    pub(super) fn adjective_token(&self, t: &Token) -> bool {
+        let text = self.text(t);
+        text.starts_with(char::is_lowercase) || {
+            let folded = fold_str(&text, Case::Fold);
+            self.g
+                .adjective_endings
+                .iter()
+                .any(|e| folded.ends_with(e.as_str()))
         }
     }
 
