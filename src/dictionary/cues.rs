@@ -317,6 +317,9 @@ pub struct Grammar {
     pub sides_first: WordSet,
     /// Words for an accusation ("beschuldigingen"), prefixes allowed with `*`.
     pub accusation: Vec<Word>,
+    /// Every grammar word with the [`class`] bits of the lists it is in: one lookup per word
+    /// of a sentence instead of one per list and rule ([`Grammar::class_of`]).
+    pub classes: HashMap<String, u32>,
     /// Passive auxiliaries ("was", "were", "been"): right before a verb cue's participle they
     /// make its subject the target, and only `by X` the source ("four policemen were shot").
     pub passive: WordSet,
@@ -412,6 +415,64 @@ impl Relations {
     /// The index of a relation type by name.
     pub fn type_index(&self, name: &str) -> Option<usize> {
         self.types.iter().position(|t| t.name == name)
+    }
+}
+
+/// Bits of [`Grammar::class_of`]: the grammar lists a word is in.
+pub mod class {
+    pub const AGENT: u32 = 1;
+    pub const NEGATION: u32 = 1 << 1;
+    pub const CONJUNCTION: u32 = 1 << 2;
+    pub const DETERMINER: u32 = 1 << 3;
+    pub const PREPOSITION: u32 = 1 << 4;
+    pub const CLAUSE: u32 = 1 << 5;
+    pub const REPRESENTATIVE: u32 = 1 << 6;
+    pub const POSSESSIVE: u32 = 1 << 7;
+    pub const ARTICLE: u32 = 1 << 8;
+    pub const CANCEL: u32 = 1 << 9;
+    pub const HEDGE: u32 = 1 << 10;
+    pub const AUXILIARY: u32 = 1 << 11;
+    pub const TIME: u32 = 1 << 12;
+    pub const REPORT: u32 = 1 << 13;
+    pub const LOCATIVE: u32 = 1 << 14;
+    pub const LEADER: u32 = 1 << 15;
+    pub const PRONOUN: u32 = 1 << 16;
+}
+
+impl Grammar {
+    /// The class bits of every word in the lists below.
+    fn classes(&self) -> HashMap<String, u32> {
+        let lists = [
+            (&self.agent, class::AGENT),
+            (&self.negation, class::NEGATION),
+            (&self.conjunction, class::CONJUNCTION),
+            (&self.determiner, class::DETERMINER),
+            (&self.preposition, class::PREPOSITION),
+            (&self.clause, class::CLAUSE),
+            (&self.representative, class::REPRESENTATIVE),
+            (&self.possessive, class::POSSESSIVE),
+            (&self.article, class::ARTICLE),
+            (&self.cancel, class::CANCEL),
+            (&self.hedge, class::HEDGE),
+            (&self.auxiliary, class::AUXILIARY),
+            (&self.time, class::TIME),
+            (&self.report, class::REPORT),
+            (&self.locative, class::LOCATIVE),
+            (&self.leader, class::LEADER),
+            (&self.pronoun, class::PRONOUN),
+        ];
+        let mut classes: HashMap<String, u32> = HashMap::default();
+        for (set, bit) in lists {
+            for w in set.iter() {
+                *classes.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        classes
+    }
+
+    /// The [`class`] bits of a folded word (0 for a word in no list).
+    pub fn class_of(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -719,6 +780,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                         .collect(),
                     sides: g.sides.iter().map(|s| phrase_words(s)).collect(),
                     accusation,
+                    classes: HashMap::default(),
                 };
                 // Prepositions that introduce actors are prepositions too.
                 let extra: Vec<String> = set
@@ -729,6 +791,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     .cloned()
                     .collect();
                 set.grammar.preposition.extend(extra);
+                set.grammar.classes = set.grammar.classes();
             }
         }
         for (i, cue) in f.cues {

@@ -28,21 +28,19 @@ impl Reader<'_> {
             return false;
         }
         let mut p = l.first;
-        while p > 0 && word_at(p - 1).is_some_and(|w| self.g.determiner.contains(w)) {
+        while p > 0 && self.is_at(toks, unit, p - 1, class::DETERMINER) {
             p -= 1;
         }
         p >= 2
-            && word_at(p - 1).is_some_and(|w| self.g.agent.contains(w))
-            && word_at(p - 2).is_some_and(|w| self.g.article.contains(w))
+            && self.is_at(toks, unit, p - 1, class::AGENT)
+            && self.is_at(toks, unit, p - 2, class::ARTICLE)
     }
 
     /// Whether a clause may hold an attributive phrase: an article right before an agent
     /// preposition ("de door"), checked before its lists are built.
     pub(super) fn may_hold_attributive(&self, toks: &[Token], unit: &[usize]) -> bool {
-        let word_at = |p: usize| self.word(&toks[unit[p]]);
         (1..unit.len()).any(|p| {
-            word_at(p).is_some_and(|w| self.g.agent.contains(w))
-                && word_at(p - 1).is_some_and(|w| self.g.article.contains(w))
+            self.is_at(toks, unit, p, class::AGENT) && self.is_at(toks, unit, p - 1, class::ARTICLE)
         })
     }
 

@@ -25,11 +25,7 @@ impl Reader<'_> {
                         && toks[i + 1..]
                             .iter()
                             .take(3)
-                            .find(|n| {
-                                !self.word(n).is_some_and(|w| {
-                                    self.g.determiner.contains(w) || self.g.conjunction.contains(w)
-                                })
-                            })
+                            .find(|n| !self.is(n, class::DETERMINER | class::CONJUNCTION))
                             .is_some_and(is_member);
                     if cur != main && !in_list {
                         cur = main;
@@ -46,13 +42,12 @@ impl Reader<'_> {
                 }
                 // "Pakistan zegt dat … en heeft Afghanistan opgeroepen": a conjunction and a
                 // finite auxiliary after a subordinate clause go back to the main clause.
-                Tok::Word(w)
+                Tok::Word(_)
                     if cur != main
-                        && self.g.conjunction.contains(w.as_str())
+                        && self.is(t, class::CONJUNCTION)
                         && toks
                             .get(i + 1)
-                            .and_then(|n| self.word(n))
-                            .is_some_and(|n| self.g.auxiliary.contains(n)) =>
+                            .is_some_and(|n| self.is(n, class::AUXILIARY)) =>
                 {
                     cur = main;
                     units[cur].push(i);
@@ -60,16 +55,16 @@ impl Reader<'_> {
                 // "…, zegt het ministerie", "…, said the ministry": a reporting verb after a
                 // comma opens a clause of its own, up to the next comma; its speaker is no
                 // party of the statement before.
-                Tok::Word(w)
+                Tok::Word(_)
                     if i > 0
                         && matches!(toks[i - 1].tok, Tok::Punct(','))
-                        && self.g.report.contains(w.as_str()) =>
+                        && self.is(t, class::REPORT) =>
                 {
                     units.push(vec![i]);
                     groups.push(group);
                     cur = units.len() - 1;
                 }
-                Tok::Word(w) if self.g.clause.contains(w.as_str()) => {
+                Tok::Word(_) if self.is(t, class::CLAUSE) => {
                     units.push(vec![i]);
                     groups.push(group);
                     cur = units.len() - 1;
@@ -96,14 +91,13 @@ impl Reader<'_> {
         else {
             return Vec::new();
         };
-        let word_at = |p: usize| self.word(&toks[unit[p]]);
         (first_end + 1..unit.len())
             .filter(|&c| {
-                if !word_at(c).is_some_and(|w| self.g.conjunction.contains(w)) {
+                if !self.is_at(toks, unit, c, class::CONJUNCTION) {
                     return false;
                 }
                 let mut p = c + 1;
-                while p < unit.len() && word_at(p).is_some_and(|w| self.g.determiner.contains(w)) {
+                while p < unit.len() && self.is_at(toks, unit, p, class::DETERMINER) {
                     p += 1;
                 }
                 let start = p;
@@ -146,11 +140,7 @@ impl Reader<'_> {
                 // "Afghaanse regering en de Taliban": the representative noun belongs to the
                 // actor before it.
                 let mut k = q;
-                while k < unit.len()
-                    && self
-                        .word(tok(k))
-                        .is_some_and(|w| self.g.representative.contains(w))
-                {
+                while k < unit.len() && self.is(tok(k), class::REPRESENTATIVE) {
                     k += 1;
                 }
                 let start = k;
@@ -159,8 +149,8 @@ impl Reader<'_> {
                 while k < unit.len() && k < start + 3 && !used[k] {
                     match &tok(k).tok {
                         Tok::Punct(',') => comma = true,
-                        Tok::Word(w) if self.g.conjunction.contains(w.as_str()) => conj = true,
-                        Tok::Word(w) if self.g.determiner.contains(w.as_str()) => {}
+                        Tok::Word(_) if self.is(tok(k), class::CONJUNCTION) => conj = true,
+                        Tok::Word(_) if self.is(tok(k), class::DETERMINER) => {}
                         _ => break,
                     }
                     k += 1;
@@ -207,20 +197,17 @@ impl Reader<'_> {
             let title_end = if comma_end { b.first - 1 } else { b.first };
             let plain = (a.last + 1..title_end).all(|p| {
                 !used[p]
-                    && self.word(tok(p)).is_some_and(|w| {
-                        !self.g.preposition.contains(w)
-                            && !self.g.conjunction.contains(w)
-                            && !self.g.clause.contains(w)
-                            && !self.g.determiner.contains(w)
-                    })
+                    && self.word(tok(p)).is_some()
+                    && !self.is(
+                        tok(p),
+                        class::PREPOSITION | class::CONJUNCTION | class::CLAUSE | class::DETERMINER,
+                    )
             });
             let adjective = self.adjective(toks, unit, a);
             // "UN envoy Roza Otunbayeva", "TTP commander Baitullah Mehsud": an actor
             // before a title and a person's name modifies the title.
-            let titled = (a.last + 1..title_end).any(|p| {
-                self.word(tok(p))
-                    .is_some_and(|w| self.g.representative.contains(w))
-            }) && matches!(tok(b.first).tok, Tok::Actor(i)
+            let titled = (a.last + 1..title_end).any(|p| self.is(tok(p), class::REPRESENTATIVE))
+                && matches!(tok(b.first).tok, Tok::Actor(i)
                     if self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Person);
             let gap = if comma_end { gap - 1 } else { gap };
             if (1..=2).contains(&gap) && plain && (adjective || titled) && (!comma_end || titled) {
@@ -272,33 +259,28 @@ impl Reader<'_> {
             if used[p] {
                 break;
             }
-            let Some(w) = self.word(&toks[unit[p]]) else {
+            let t = &toks[unit[p]];
+            let Some(w) = self.word(t) else {
                 break;
             };
             // "nadat de Taliban aan de macht kwamen", "once the Taliban returned to power": a word
             // that opens its clause is a conjunction there, and the list its subject.
-            if p == 0 && self.g.clause.contains(w) {
+            if p == 0 && self.is(t, class::CLAUSE) {
                 break;
             }
             // "vielen in 2001 Afghanistan binnen", "op zondag Kabul": a time phrase ends
             // before the list, which is bare.
-            if self.g.time.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+            if self.is(t, class::TIME) || w.bytes().all(|b| b.is_ascii_digit()) {
                 break;
             }
-            if self.g.preposition.contains(w) {
+            if self.is(t, class::PREPOSITION) {
                 let mut r = p;
-                while r > 0
-                    && self
-                        .word(&toks[unit[r - 1]])
-                        .is_some_and(|w| self.g.determiner.contains(w))
-                {
+                while r > 0 && self.is(&toks[unit[r - 1]], class::DETERMINER) {
                     r -= 1;
                 }
                 let represents = r > 0
-                    && self.g.possessive.contains(w)
-                    && self
-                        .word(&toks[unit[r - 1]])
-                        .is_some_and(|w| self.g.representative.contains(w));
+                    && self.is(t, class::POSSESSIVE)
+                    && self.is(&toks[unit[r - 1]], class::REPRESENTATIVE);
                 return (Some(CompactString::from(w)), represents);
             }
         }
@@ -308,10 +290,9 @@ impl Reader<'_> {
     /// Whether clause position `p` ends its clause (or a list item): the last word, or before
     /// a comma or a conjunction.
     pub(super) fn at_clause_end(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
-        match unit.get(p + 1).map(|&i| &toks[i].tok) {
-            None | Some(Tok::Punct(_)) => true,
-            Some(Tok::Word(w)) => self.g.conjunction.contains(w.as_str()),
-            _ => false,
+        match unit.get(p + 1).map(|&i| &toks[i]) {
+            None => true,
+            Some(t) => matches!(t.tok, Tok::Punct(_)) || self.is(t, class::CONJUNCTION),
         }
     }
 

@@ -178,7 +178,7 @@ pub(super) fn confidence(rule: Rule, s: &Signals) -> u8 {
     c.clamp(1, 99) as u8
 }
 
-use super::{Hit, Kind, List, Reader, Tok, Token};
+use super::{Hit, Kind, List, Reader, Tok, Token, class};
 
 impl Reader<'_> {
     /// What lowers the confidence of the reading `source` → `target` of the cue at `hit`
@@ -194,7 +194,6 @@ impl Reader<'_> {
     ) -> Signals {
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         // Words between a list and the cue, on whichever side of it the list stands.
         let gap = |l: &List| {
             if l.last < head {
@@ -217,7 +216,7 @@ impl Reader<'_> {
             others: (0..unit.len())
                 .filter(|&p| !is_party(p) && matches!(toks[unit[p]].tok, Tok::Actor(_)))
                 .count(),
-            subordinate: word_at(0).is_some_and(|w| self.g.clause.contains(w)),
+            subordinate: self.is_at(toks, unit, 0, class::CLAUSE),
             quoted,
             hedged: {
                 let first = source.first.min(head).saturating_sub(2);
@@ -225,8 +224,8 @@ impl Reader<'_> {
                 // A hedge before an article qualifies a noun phrase, not the relation:
                 // "perhaps the most feared faction", "misschien de grootste groep".
                 (first..=last).any(|p| {
-                    word_at(p).is_some_and(|w| self.g.hedge.contains(w))
-                        && !word_at(p + 1).is_some_and(|w| self.g.article.contains(w))
+                    self.is_at(toks, unit, p, class::HEDGE)
+                        && !self.is_at(toks, unit, p + 1, class::ARTICLE)
                 })
             },
             adjective: [Some(source), target]
@@ -234,7 +233,7 @@ impl Reader<'_> {
                 .flatten()
                 .any(|l| self.modifies_noun(toks, unit, l, hit)),
             leader_target: target.is_some_and(|t| {
-                let leader = |p: usize| word_at(p).is_some_and(|w| self.g.leader.contains(w));
+                let leader = |p: usize| self.is_at(toks, unit, p, class::LEADER);
                 (t.bare && t.gov.is_some() && (t.first.saturating_sub(4)..t.first).any(leader))
                     // "Taliban doden in Kabul hoofd communicatie Afghaanse regering": a title
                     // between the cue and a target that is no person.
@@ -272,13 +271,15 @@ impl Reader<'_> {
             && (lower || self.adjective(toks, unit, l))
             && !hit.positions.contains(&(l.last + 1))
             && unit.get(l.last + 1).is_some_and(|&i| {
-                self.word(&toks[i]).is_some_and(|w| {
-                    !self.g.representative.contains(w)
-                        && !self.g.conjunction.contains(w)
-                        && !self.g.preposition.contains(w)
-                        && !self.g.clause.contains(w)
-                        && !self.g.determiner.contains(w)
-                })
+                self.word(&toks[i]).is_some()
+                    && !self.is(
+                        &toks[i],
+                        class::REPRESENTATIVE
+                            | class::CONJUNCTION
+                            | class::PREPOSITION
+                            | class::CLAUSE
+                            | class::DETERMINER,
+                    )
             })
     }
 }

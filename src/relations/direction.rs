@@ -58,13 +58,12 @@ impl Reader<'_> {
     /// an auxiliary ("… and has warned Beijing", "… en heeft Kabul gewaarschuwd"): a verb
     /// there is coordinated with the verb before it.
     pub(super) fn coordinated(&self, toks: &[Token], unit: &[usize], head: usize) -> bool {
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
-        let conjunction = |p: usize| word_at(p).is_some_and(|w| self.g.conjunction.contains(w));
+        let conjunction = |p: usize| self.is_at(toks, unit, p, class::CONJUNCTION);
         head > 0
             && (conjunction(head - 1)
                 || (head > 1
                     && conjunction(head - 2)
-                    && word_at(head - 1).is_some_and(|w| self.g.auxiliary.contains(w))))
+                    && self.is_at(toks, unit, head - 1, class::AUXILIARY)))
     }
 
     /// Steps 4 and 5 for one cue: the lists around it, its source and target
@@ -89,10 +88,9 @@ impl Reader<'_> {
         lists.retain(|l| !self.is_attributive(toks, unit, l));
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         // "Pakistan verklaart X de oorlog en bombardeert Kabul": a verb right after a
         // conjunction (and an auxiliary) shares the subject of the verb before it.
-        let conjunction = |p: usize| word_at(p).is_some_and(|w| self.g.conjunction.contains(w));
+        let conjunction = |p: usize| self.is_at(toks, unit, p, class::CONJUNCTION);
         let shared = floor > 0
             && self.set.cues[hit.cue].form == Form::Verb
             && self.coordinated(toks, unit, head);
@@ -118,7 +116,7 @@ impl Reader<'_> {
                     && l.first <= cue_end + 6
             })
             .copied();
-        let subordinate = word_at(0).is_some_and(|w| self.g.clause.contains(w));
+        let subordinate = self.is_at(toks, unit, 0, class::CLAUSE);
         let bare_before: Vec<&List> = before
             .iter()
             .filter(|l| l.bare && !is_same(l, prep_target))
@@ -134,11 +132,7 @@ impl Reader<'_> {
                     .rev()
                     .find(|&p| matches!(toks[unit[p]].tok, Tok::Punct(',')))
                     .is_some_and(|c| {
-                        (c + 1..l.first).any(|p| {
-                            !self
-                                .word(&toks[unit[p]])
-                                .is_some_and(|w| self.g.determiner.contains(w))
-                        })
+                        (c + 1..l.first).any(|p| !self.is(&toks[unit[p]], class::DETERMINER))
                     })
         };
         let bare_after: Vec<&List> = after
@@ -183,7 +177,6 @@ impl Reader<'_> {
         let cue = &self.set.cues[hit.cue];
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
         // ("die door de TTP worden opgeëist").
         lists
@@ -199,7 +192,7 @@ impl Reader<'_> {
                         && (cue.form != Form::Noun
                             || (cue_end + 1..=cue_end + 3).any(|p| {
                                 p < l.first
-                                    && word_at(p).is_some_and(|w| self.g.agent.contains(w))
+                                    && self.is_at(toks, unit, p, class::AGENT)
                             })))
                         || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
             })
@@ -400,7 +393,6 @@ impl Reader<'_> {
             prep_target,
             ..
         } = *frame;
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         let mut source: Option<&List> = None;
         let mut target: Option<&List> = None;
         let mut rule = Rule::SubjectOnly;
@@ -418,7 +410,7 @@ impl Reader<'_> {
                         .as_deref()
                         .is_some_and(|g| self.g.possessive.contains(g))
                     && (cue_end + 1..l.first).all(|p| {
-                        !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                        !self.is_at(toks, unit, p, class::CLAUSE)
                             && !matches!(toks[unit[p]].tok, Tok::Punct(_))
                     })
             })
@@ -440,7 +432,7 @@ impl Reader<'_> {
                             .is_some_and(|(_, k)| k == Kind::Place)
                     })
                     && (from + 1..l.first).all(|p| {
-                        !word_at(p).is_some_and(|w| self.g.clause.contains(w))
+                        !self.is_at(toks, unit, p, class::CLAUSE)
                             && !matches!(toks[unit[p]].tok, Tok::Punct(_) | Tok::Actor(_))
                     })
             })
@@ -451,11 +443,11 @@ impl Reader<'_> {
             .then(|| bare_before[bare_before.len() - 2..].to_vec())
             .filter(|pair| {
                 (pair[0].first.saturating_sub(2)..pair[1].first)
-                    .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)))
+                    .any(|p| self.is_at(toks, unit, p, class::AUXILIARY))
                     // A list after a conjunction or comma belongs to the next clause.
                     && bare_after.first().is_none_or(|l| {
                         (cue_end + 1..l.first).any(|p| {
-                            word_at(p).is_some_and(|w| self.g.conjunction.contains(w))
+                            self.is_at(toks, unit, p, class::CONJUNCTION)
                                 || matches!(toks[unit[p]].tok, Tok::Punct(','))
                         })
                     })
@@ -484,8 +476,8 @@ impl Reader<'_> {
                 source = Some(s);
                 target = Some(b);
                 // "Pakistan heeft Afghanistan aangevallen".
-                let auxiliary = (s.last + 1..b.first)
-                    .any(|p| word_at(p).is_some_and(|w| self.g.auxiliary.contains(w)));
+                let auxiliary =
+                    (s.last + 1..b.first).any(|p| self.is_at(toks, unit, p, class::AUXILIARY));
                 rule = if auxiliary {
                     Rule::Perfect
                 } else {
@@ -542,7 +534,7 @@ impl Reader<'_> {
                 l.last + 2 >= head
                     && !is_same(l, prep_target)
                     && (l.last + 1..head).all(|p| {
-                        !word_at(p).is_some_and(|w| self.g.preposition.contains(w))
+                        !self.is_at(toks, unit, p, class::PREPOSITION)
                     })
                     // "vanuit Pakistan aanslagen": a name in its own
                     // prepositional phrase is no modifier; an adjective is

@@ -39,7 +39,6 @@ impl Reader<'_> {
         let ty = &self.types[cue.relation];
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
-        let word_at = |p: usize| unit.get(p).and_then(|&i| self.word(&toks[i]));
         if is_same(source, target) {
             return;
         }
@@ -62,7 +61,7 @@ impl Reader<'_> {
             return;
         }
         // "de onderhandelingen … zijn afgelast": a cancelled event relates no one.
-        if (0..unit.len()).any(|p| word_at(p).is_some_and(|w| self.g.cancel.contains(w))) {
+        if (0..unit.len()).any(|p| self.is_at(toks, unit, p, class::CANCEL)) {
             return;
         }
         // A negation between the source and the cue, or inside a split cue.
@@ -75,14 +74,11 @@ impl Reader<'_> {
         // before a source that precedes the cue.
         let before_source = source.last < head
             && (source.first.saturating_sub(2)..source.first)
-                .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+                .any(|p| self.is_at(toks, unit, p, class::NEGATION));
         let negated = before_source
-            || (from..=cue_end).any(|p| {
-                !hit.positions.contains(&p)
-                    && word_at(p).is_some_and(|w| self.g.negation.contains(w))
-            })
-            || (head.saturating_sub(3)..head)
-                .any(|p| word_at(p).is_some_and(|w| self.g.negation.contains(w)));
+            || (from..=cue_end)
+                .any(|p| !hit.positions.contains(&p) && self.is_at(toks, unit, p, class::NEGATION))
+            || (head.saturating_sub(3)..head).any(|p| self.is_at(toks, unit, p, class::NEGATION));
         if negated {
             return;
         }

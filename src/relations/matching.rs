@@ -51,13 +51,8 @@ impl Reader<'_> {
                 .iter()
                 .any(|t| matches!(t.tok, Tok::Pronoun | Tok::Sides));
         // "de door Iran gesteunde Taliban": an inflected participle is no cue as written.
-        let opens_attributive = |pair: &[Token]| {
-            self.word(&pair[0])
-                .is_some_and(|w| self.g.article.contains(w))
-                && self
-                    .word(&pair[1])
-                    .is_some_and(|w| self.g.agent.contains(w))
-        };
+        let opens_attributive =
+            |pair: &[Token]| self.is(&pair[0], class::ARTICLE) && self.is(&pair[1], class::AGENT);
         if parties && toks.windows(2).any(opens_attributive) {
             return true;
         }
@@ -86,10 +81,7 @@ impl Reader<'_> {
             };
             let mut best: Option<Hit> = None;
             // "the attack", "an attack": after an article a verb cue is the noun.
-            let after_article = p > 0
-                && self
-                    .word(&toks[unit[p - 1]])
-                    .is_some_and(|a| self.g.article.contains(a));
+            let after_article = p > 0 && self.is(&toks[unit[p - 1]], class::ARTICLE);
             for c in self.set.candidates(w) {
                 let cue = &self.set.cues[c];
                 if after_article && cue.form == Form::Verb {

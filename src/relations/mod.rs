@@ -52,7 +52,7 @@
 //!
 //! What this gets wrong is listed in README.md ("Relations: limits").
 
-use crate::dictionary::cues::{CueSet, Form, GAP_WORDS, Grammar, RelationType, Word};
+use crate::dictionary::cues::{CueSet, Form, GAP_WORDS, Grammar, RelationType, Word, class};
 use crate::dictionary::{Dictionary, Kind};
 use crate::extract::{Extraction, Mention};
 use crate::input::Document;
@@ -117,6 +117,8 @@ struct Token {
     tok: Tok,
     start: usize,
     end: usize,
+    /// The grammar lists a word is in ([`crate::dictionary::cues::class`]); 0 for others.
+    class: u32,
 }
 
 /// A list of actors in a clause: positions in the clause.

@@ -68,6 +68,7 @@ impl Reader<'_> {
                     },
                     start: m.start,
                     end: m.end,
+                    class: 0,
                 });
                 p = m.end;
                 mi += 1;
@@ -85,7 +86,9 @@ impl Reader<'_> {
                 } else {
                     CompactString::from(fold_str(raw, Case::Fold))
                 };
-                let tok = if self.g.pronoun.contains(word.as_str()) {
+                let mut class = self.g.class_of(&word);
+                let tok = if class & class::PRONOUN != 0 {
+                    class = 0;
                     Tok::Pronoun
                 } else {
                     Tok::Word(word)
@@ -94,6 +97,7 @@ impl Reader<'_> {
                     tok,
                     start: p,
                     end: q,
+                    class,
                 });
                 p = q;
                 continue;
@@ -105,6 +109,7 @@ impl Reader<'_> {
                     tok: Tok::Punct(c),
                     start: p,
                     end: p + c.len_utf8(),
+                    class: 0,
                 });
             }
             p += c.len_utf8();
@@ -141,6 +146,7 @@ impl Reader<'_> {
                     tok: Tok::Sides,
                     start: toks[i].start,
                     end: toks[i + n - 1].end,
+                    class: 0,
                 });
                 skip = n - 1;
                 continue;
@@ -161,6 +167,17 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Whether a word token is in one of the grammar lists `c` names (a [`class`] bit mask).
+    pub(super) fn is(&self, t: &Token, c: u32) -> bool {
+        t.class & c != 0
+    }
+
+    /// Whether the word at clause position `p` is in one of the lists `c` names (false past
+    /// the clause's end).
+    pub(super) fn is_at(&self, toks: &[Token], unit: &[usize], p: usize, c: u32) -> bool {
+        unit.get(p).is_some_and(|&i| self.is(&toks[i], c))
     }
 
     pub(super) fn word<'t>(&self, t: &'t Token) -> Option<&'t str> {
