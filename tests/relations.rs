@@ -250,12 +250,12 @@ fn direction_rules() {
         ),
         // An English object follows its verb without a comma (an apposition may).
         (
-            "The TTP has stepped up attacks within Pakistan, straining Islamabad-Kabul ties.",
+            "The TTP has stepped up attacks across Pakistan, souring Islamabad-Kabul ties.",
             &[],
         ),
         (
-            "Pakistani President Asif Zardari has criticised his Afghan counterpart, Hamid Karzai.",
-            &[("asif-ali-zardari", "accuse", "hamid-karzai")],
+            "Shehbaz Sharif blamed his Indian counterpart, Narendra Modi, for the crisis.",
+            &[("shehbaz-sharif", "accuse", "narendra-modi")],
         ),
         // A quotation opening at the verb quotes the subject's act, not a speaker.
         (
@@ -268,7 +268,7 @@ fn direction_rules() {
             &[("pakistan", "enmity", "ttp"), ("ttp", "enmity", "pakistan")],
         ),
         (
-            "Het Pakistaanse leger en de TTP raakten zondag slaags.",
+            "Pakistaanse troepen en de TTP raakten zondag slaags.",
             &[("pakistan", "enmity", "ttp"), ("ttp", "enmity", "pakistan")],
         ),
         (
@@ -281,7 +281,7 @@ fn direction_rules() {
         // A place in the object is the target of a type that takes places; an actor written
         // as the object's adjective yields to it. "zelfmoordterrorist van X" is X.
         (
-            "Vorig jaar viel een zelfmoordterrorist van ISKP een sjiitische moskee in Kunduz aan.",
+            "Begin april viel een zelfmoordterrorist van ISKP een sjiitische moskee in Kunduz aan.",
             &[("iskp", "attack", "kunduz")],
         ),
         // A verb coordinated with a verb of threatening is no content of the threat; two
@@ -294,12 +294,12 @@ fn direction_rules() {
             ],
         ),
         (
-            "Pakistan blames Kabul for sheltering and supporting TTP fighters.",
+            "Pakistan blames Kabul for funding and backing TTP fighters.",
             &[("pakistan", "accuse", "afghanistan")],
         ),
         // A reporting verb after a comma opens its own clause: its speaker is no object.
         (
-            "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt het ministerie van Buitenlandse Zaken.",
+            "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt de Iraanse regering.",
             &[("taliban", "appeal", "pakistan")],
         ),
         (
@@ -315,7 +315,7 @@ fn direction_rules() {
         ),
         // A target preposition reaches past a title to the name it governs.
         (
-            "De Taliban hebben gesproken met de speciale Amerikaanse gezant Zalmay Khalilzad.",
+            "De Taliban hebben gesproken met de ervaren Amerikaanse gezant Zalmay Khalilzad.",
             &[
                 ("taliban", "negotiate", "zalmay-khalilzad"),
                 ("zalmay-khalilzad", "negotiate", "taliban"),

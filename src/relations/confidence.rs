@@ -235,7 +235,7 @@ impl Reader<'_> {
             leader_target: target.is_some_and(|t| {
                 let leader = |p: usize| self.is_at(toks, unit, p, class::LEADER);
                 (t.bare && t.gov.is_some() && (t.first.saturating_sub(4)..t.first).any(leader))
-                    // "Taliban doden in Kabul hoofd communicatie Afghaanse regering": a title
+                    // "Taliban doden in Herat hoofd inlichtingen Afghaanse regering": a title
                     // between the cue and a target that is no person.
                     // (not a title of a name between: "Prime Minister Sharif's party")
                     || (t.first > cue_end

@@ -123,9 +123,9 @@ impl Reader<'_> {
             .copied()
             .collect();
         // English objects follow their verb without a comma: after one begins a phrase of its
-        // own ("intensified attacks within Pakistan, straining Islamabad-Kabul relations").
-        // An apposition right after the comma stays ("criticised his counterpart, Hamid
-        // Karzai").
+        // own ("stepped up attacks across Pakistan, souring Islamabad-Kabul ties").
+        // An apposition right after the comma stays ("blamed his counterpart, Narendra
+        // Modi").
         let past_comma = |l: &List| {
             self.g.subject_first
                 && (cue_end + 1..l.first)
@@ -229,7 +229,7 @@ impl Reader<'_> {
             .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
             .and_then(|p| {
                 // Within four words, or further when the preposition governs the list ("met
-                // de speciale Amerikaanse gezant Zalmay Khalilzad").
+                // de ervaren Amerikaanse gezant Zalmay Khalilzad").
                 let governs = |l: &List| {
                     l.gov.is_some()
                         && l.gov.as_deref() == word_at(p)

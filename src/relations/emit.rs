@@ -48,7 +48,7 @@ impl Reader<'_> {
         let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
         let cue_quoted = quoted(head);
         // A quotation that opens at the cue quotes the narrator's subject's act, not a
-        // speaker: 'Pakistani aircraft "bombed civilian homes" in Khost'.
+        // speaker: 'Afghan forces "shelled Pakistani posts" overnight'.
         let opens_at_cue = cue_quoted && {
             let at = unit[head];
             let from = if at > 0 { toks[at - 1].end } else { start };
