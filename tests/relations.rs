@@ -297,6 +297,15 @@ fn direction_rules() {
             "Pakistan blames Kabul for funding and backing TTP fighters.",
             &[("pakistan", "accuse", "afghanistan")],
         ),
+        // An English relative pronoun after an actor makes the actor its clause's subject.
+        (
+            "The TTP, which often attacks Pakistani soldiers, rejected the talks.",
+            &[("ttp", "attack", "pakistan")],
+        ),
+        (
+            "The banned Baloch Liberation Army (BLA), which targets Chinese engineers, is growing.",
+            &[("baloch-liberation-army", "attack", "china")],
+        ),
         // A reporting verb after a comma opens its own clause: its speaker is no object.
         (
             "De Taliban willen Pakistan ertoe aanzetten de grens te openen, zegt de Iraanse regering.",

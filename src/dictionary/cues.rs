@@ -22,7 +22,7 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator`, `time`, `report` and `locative` are documented on [`Grammar`]) and the cues:
+//! `perpetrator`, `time`, `report`, `locative` and `relative` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -146,6 +146,8 @@ pub(super) struct RawGrammar {
     report: Vec<String>,
     #[serde(default)]
     locative: Vec<String>,
+    #[serde(default)]
+    relative: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -360,6 +362,9 @@ pub struct Grammar {
     /// for types that take places that place is the target ("viel een moskee in Peshawar
     /// aan" is an attack on Peshawar).
     pub locative: WordSet,
+    /// Relative pronouns that are the subject of their clause ("which", "who"): "the TTP,
+    /// which targets Pakistani soldiers" reads the TTP as the subject.
+    pub relative: WordSet,
 }
 
 /// The cues of one language with its grammar.
@@ -437,6 +442,7 @@ pub mod class {
     pub const LOCATIVE: u32 = 1 << 14;
     pub const LEADER: u32 = 1 << 15;
     pub const PRONOUN: u32 = 1 << 16;
+    pub const RELATIVE: u32 = 1 << 17;
 }
 
 impl Grammar {
@@ -460,6 +466,7 @@ impl Grammar {
             (&self.locative, class::LOCATIVE),
             (&self.leader, class::LEADER),
             (&self.pronoun, class::PRONOUN),
+            (&self.relative, class::RELATIVE),
         ];
         let mut classes: HashMap<String, u32> = HashMap::default();
         for (set, bit) in lists {
@@ -767,6 +774,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     time: fold_words(&g.time),
                     report: fold_words(&g.report),
                     locative: fold_words(&g.locative),
+                    relative: fold_words(&g.relative),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

@@ -8,7 +8,8 @@ impl Reader<'_> {
         if !self.may_relate(s, &toks) {
             return;
         }
-        let (units, groups) = self.clauses(&toks);
+        let (mut units, groups) = self.clauses(&toks);
+        self.relative_subjects(&toks, &mut units);
         // (token index of the head, clause, hit, first clause position after the previous
         // hit in the clause)
         let mut all: Vec<(usize, usize, Hit, usize)> = Vec::new();
@@ -51,6 +52,30 @@ impl Reader<'_> {
                 embedded = Some((groups[u], u, false));
             }
             self.read(s, &toks, &units[u], &hit, (floor, &joins[u]), pending);
+        }
+    }
+
+    /// "the TTP, which targets Pakistani soldiers": a clause opened by a relative pronoun
+    /// (`relative`) right after an actor (and a comma) gets that actor as its first position,
+    /// its subject.
+    fn relative_subjects(&self, toks: &[Token], units: &mut [Vec<usize>]) {
+        for unit in units.iter_mut() {
+            let Some(&first) = unit.first() else {
+                continue;
+            };
+            if !self.is(&toks[first], class::RELATIVE) {
+                continue;
+            }
+            let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
+            let punct = |i: usize, c: char| matches!(toks[i].tok, Tok::Punct(p) if p == c);
+            // "X, which", "X which", "X (Y), which" (the name in brackets)
+            let antecedent = match first {
+                i if i >= 2 && punct(i - 1, ',') && actor(i - 2) => i - 2,
+                i if i >= 3 && punct(i - 1, ',') && punct(i - 2, ')') && actor(i - 3) => i - 3,
+                i if i >= 1 && actor(i - 1) => i - 1,
+                _ => continue,
+            };
+            unit.insert(0, antecedent);
         }
     }
 
