@@ -349,6 +349,15 @@ fn direction_rules() {
             "De Taliban kregen Kunduz onder controle.",
             &[("taliban", "control", "kunduz")],
         ),
+        // Killing, kidnapping and shooting down count as attacks.
+        (
+            "De Pakistaanse Taliban vermoordden in 2007 Benazir Bhutto.",
+            &[("ttp", "attack", "benazir-bhutto")],
+        ),
+        (
+            "The TTP kidnapped two Chinese engineers near Quetta.",
+            &[("ttp", "attack", "china")],
+        ),
         // A time phrase ends a preposition's reach: the name after it is the object.
         (
             "De Sovjet-Unie viel in 1979 Afghanistan binnen.",
