@@ -36,12 +36,16 @@ impl Reader<'_> {
             && self.is_at(toks, unit, p - 2, class::ARTICLE)
     }
 
-    /// Whether a clause may hold an attributive phrase: an article right before an agent
-    /// preposition ("de door"), checked before its lists are built.
-    pub(super) fn may_hold_attributive(&self, toks: &[Token], unit: &[usize]) -> bool {
-        (1..unit.len()).any(|p| {
-            self.is_at(toks, unit, p, class::AGENT) && self.is_at(toks, unit, p - 1, class::ARTICLE)
-        })
+    /// Whether two tokens may open an attributive phrase: an article and an agent
+    /// preposition ("de door").
+    pub(super) fn opens_attributive(&self, article: &Token, agent: &Token) -> bool {
+        self.is(article, class::ARTICLE) && self.is(agent, class::AGENT)
+    }
+
+    /// Whether a clause may hold an attributive phrase, checked before its lists are built.
+    fn may_hold_attributive(&self, toks: &[Token], unit: &[usize]) -> bool {
+        unit.windows(2)
+            .any(|pair| self.opens_attributive(&toks[pair[0]], &toks[pair[1]]))
     }
 
     /// The attributive phrases of a clause, given its lists.
@@ -62,20 +66,6 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// Whether clause position `p` is the participle of an attributive phrase.
-    pub(super) fn is_participle(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
-        p > 0
-            && matches!(toks[unit[p - 1]].tok, Tok::Actor(_))
-            && self.may_hold_attributive(toks, unit)
-            && {
-                let used = vec![false; unit.len()];
-                let lists = self.lists(toks, unit, &used);
-                self.attributives(toks, unit, &lists)
-                    .iter()
-                    .any(|a| a.participle == p)
-            }
-    }
-
     /// The single-word verb cue a participle stands for, as written or without its
     /// inflection ("gesteunde" → "gesteund", "overheerste" → "overheerst").
     pub(super) fn participle_cue(&self, word: &str) -> Option<usize> {
@@ -89,20 +79,22 @@ impl Reader<'_> {
     }
 
     /// Reads the attributive phrases of one clause: the participle's relation from the
-    /// agent to the actor right after it.
+    /// agent to the actor right after it. Returns every phrase's participle position, so
+    /// that the participle is not read again as a cue of the clause.
     pub(super) fn read_attributives(
         &self,
         s: usize,
         toks: &[Token],
         unit: &[usize],
         pending: &mut Vec<Pending>,
-    ) {
+    ) -> Vec<usize> {
         if !self.may_hold_attributive(toks, unit) {
-            return;
+            return Vec::new();
         }
         let used = vec![false; unit.len()];
         let lists = self.lists(toks, unit, &used);
-        for a in self.attributives(toks, unit, &lists) {
+        let attributives = self.attributives(toks, unit, &lists);
+        for a in &attributives {
             let Some(cue) = self
                 .word(&toks[unit[a.participle]])
                 .and_then(|w| self.participle_cue(w))
@@ -139,5 +131,6 @@ impl Reader<'_> {
                 pending,
             );
         }
+        attributives.iter().map(|a| a.participle).collect()
     }
 }

@@ -16,12 +16,12 @@ impl Reader<'_> {
         let mut joins: Vec<Vec<usize>> = Vec::with_capacity(units.len());
         for (u, unit) in units.iter().enumerate() {
             let mut floor = 0;
-            self.read_attributives(s, &toks, unit, pending);
+            // An attributive participle is read with its agent and noun, not as a cue.
+            let participles = self.read_attributives(s, &toks, unit, pending);
             let hits = self.hits(&toks, unit);
             joins.push(self.clause_joins(&toks, unit, &hits));
             for hit in hits {
-                // An attributive participle is read with its agent and noun.
-                if self.is_participle(&toks, unit, hit.head) {
+                if participles.contains(&hit.head) {
                     continue;
                 }
                 let next = hit.positions.last().expect("a cue has words") + 1;
@@ -33,11 +33,11 @@ impl Reader<'_> {
             }
         }
         all.sort_by_key(|(at, u, _, _)| (*at, *u));
-        // The group and clause of a verb whose type embeds (deny, accuse, threaten, appeal):
-        // later cues in its group are its content, except a verb coordinated with it in its
-        // own clause ("threatened the Taliban and urged Kabul to ...").
-        // (group, clause, whether a content cue came since: "blames X for sheltering and
-        // supporting Y" coordinates two content verbs)
+        // The group and clause of a verb whose type embeds (deny, accuse, threaten, appeal),
+        // and whether a content cue came since: later cues in its group are its content,
+        // except a verb coordinated with it in its own clause ("threatened the Taliban and
+        // urged Kabul to ..."); after one content cue, a coordinated verb is content too
+        // ("blames X for funding and backing Y").
         let mut embedded: Option<(usize, usize, bool)> = None;
         for (_, u, hit, floor) in all {
             if let Some((group, unit, content)) = &mut embedded
@@ -115,7 +115,6 @@ impl Reader<'_> {
         let cue_end = *hit.positions.last().expect("a cue has words");
         // "Pakistan verklaart X de oorlog en bombardeert Kabul": a verb right after a
         // conjunction (and an auxiliary) shares the subject of the verb before it.
-        let conjunction = |p: usize| self.is_at(toks, unit, p, class::CONJUNCTION);
         let shared = floor > 0
             && self.set.cues[hit.cue].form == Form::Verb
             && self.coordinated(toks, unit, head);
@@ -123,7 +122,10 @@ impl Reader<'_> {
         let since_floor = || lists.iter().filter(|l| l.last < head && l.first >= floor);
         let before: Vec<&List> = if shared {
             subject().collect()
-        } else if floor > 0 && !self.g.subject_first && conjunction(floor) {
+        } else if floor > 0
+            && !self.g.subject_first
+            && self.is_at(toks, unit, floor, class::CONJUNCTION)
+        {
             // "De TTP heeft Peshawar aangevallen en Islamabad gewaarschuwd": after a
             // conjunction the object and participle share the subject before.
             subject().chain(since_floor()).collect()

@@ -51,9 +51,11 @@ impl Reader<'_> {
                 .iter()
                 .any(|t| matches!(t.tok, Tok::Pronoun | Tok::Sides));
         // "de door Iran gesteunde Taliban": an inflected participle is no cue as written.
-        let opens_attributive =
-            |pair: &[Token]| self.is(&pair[0], class::ARTICLE) && self.is(&pair[1], class::AGENT);
-        if parties && toks.windows(2).any(opens_attributive) {
+        if parties
+            && toks
+                .windows(2)
+                .any(|pair| self.opens_attributive(&pair[0], &pair[1]))
+        {
             return true;
         }
         toks.iter().filter_map(|t| self.word(t)).any(|w| {
