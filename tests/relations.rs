@@ -1033,3 +1033,64 @@ fn an_invalid_cue_phrase_is_named_with_its_place_and_why_it_cannot_match() {
         assert!(line.contains(why), "{line}");
     }
 }
+
+#[test]
+fn a_cue_is_found_whatever_the_shape_of_its_first_word() {
+    // (sentence, relation read), for a cue list with a whole first word, a `*stem` and a
+    // `stem*`: the sentence gate and the matcher know each shape.
+    let table = [
+        ("Alfa overvalt Bravo.", Some(("alfa", "attack", "bravo"))),
+        ("Alfa mortierbeschiet Bravo.", Some(("alfa", "attack", "bravo"))),
+        ("Alfa bestookte Bravo.", Some(("alfa", "attack", "bravo"))),
+        ("Alfa beschiet Bravo.", Some(("alfa", "attack", "bravo"))),
+        ("Alfa bezoekt Bravo.", None),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("dict.toml");
+    std::fs::write(
+        &dict,
+        r##"[[entity]]
+id = "alfa"
+kind = "group"
+label = "Alfa"
+aliases = ["Alfa"]
+
+[[entity]]
+id = "bravo"
+kind = "group"
+label = "Bravo"
+aliases = ["Bravo"]
+
+[[relation]]
+type = "attack"
+cameo = "19"
+label = "attacks"
+color = "#aa0000"
+
+[grammar]
+agent = ["door"]
+
+[[cue]]
+relation = "attack"
+form = "verb"
+phrases = ["overvalt", "*beschiet", "bestook*"]
+"##,
+    )
+    .unwrap();
+    for (i, (sentence, expected)) in table.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.txt"));
+        std::fs::write(&path, sentence).unwrap();
+        let found: BTreeSet<Triple> = relations_of(&[
+            "extract",
+            path.to_str().unwrap(),
+            "--dict",
+            dict.to_str().unwrap(),
+            "--quiet",
+        ])
+        .into_values()
+        .flatten()
+        .collect();
+        let expected: BTreeSet<Triple> = expected.iter().map(|&(s, r, o)| t(s, r, o)).collect();
+        assert_eq!(found, expected, "{sentence}");
+    }
+}

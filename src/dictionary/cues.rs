@@ -43,7 +43,7 @@
 
 use super::{Kind, Pos, Problem};
 use crate::text::{Case, fold_str, is_word_char};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -321,7 +321,7 @@ pub struct Grammar {
     pub accusation: Vec<Word>,
     /// Every grammar word with the [`class`] bits of the lists it is in: one lookup per word
     /// of a sentence instead of one per list and rule ([`Grammar::class_of`]).
-    pub classes: HashMap<String, u32>,
+    pub classes: WordMap<u32>,
     /// Passive auxiliaries ("was", "were", "been"): right before a verb cue's participle they
     /// make its subject the target, and only `by X` the source ("four policemen were shot").
     pub passive: WordSet,
@@ -381,11 +381,36 @@ pub struct CueSet {
     /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
     /// three bytes: a word need only be tried against the cues its own ending selects.
     pub by_last3: HashMap<[u8; 3], Vec<usize>>,
+    /// The last two bytes of those stems, as a 65,536-bit set: most words end otherwise.
+    pub stem_ends: Box<[u64; 1024]>,
     /// Other cues whose first word has a wildcard.
     pub wild_first: Vec<usize>,
 }
 
 impl CueSet {
+    /// The [`class::CUE`] bits a word gets from cues whose first word is a pattern
+    /// (`*stem`, `stem*`, `…`); those of whole first words are in [`Grammar::classes`].
+    pub fn pattern_cue_class(&self, word: &str, types: &[RelationType]) -> u32 {
+        if self.wild_first.is_empty() && !last3(word).is_some_and(|k| self.may_end_stem(k)) {
+            return 0;
+        }
+        let suffix = last3(word)
+            .and_then(|k| self.by_last3.get(&k))
+            .into_iter()
+            .flatten();
+        suffix
+            .chain(&self.wild_first)
+            .map(|&c| &self.cues[c])
+            .filter(|cue| cue.words[0] == Word::Gap || cue.words[0].matches(word))
+            .fold(0, |bits, cue| bits | cue_bits(&types[cue.relation]))
+    }
+
+    /// Whether a word ending in `last3` may end a `*stem` cue's first word.
+    fn may_end_stem(&self, last3: [u8; 3]) -> bool {
+        let end = usize::from(last3[1]) << 8 | usize::from(last3[2]);
+        self.stem_ends[end / 64] >> (end % 64) & 1 == 1
+    }
+
     /// The cues that may start at `word` (a superset of those whose first word matches it).
     pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
         let exact = self
@@ -400,6 +425,15 @@ impl CueSet {
             .into_iter()
             .flatten();
         exact.chain(suffix).chain(&self.wild_first).copied()
+    }
+}
+
+/// The [`class`] bits of a word that starts a cue of type `ty`.
+pub fn cue_bits(ty: &RelationType) -> u32 {
+    if ty.implicit_sides || ty.responds_to.is_some() {
+        class::CUE | class::LONE_CUE
+    } else {
+        class::CUE
     }
 }
 
@@ -443,11 +477,20 @@ pub mod class {
     pub const LEADER: u32 = 1 << 15;
     pub const PRONOUN: u32 = 1 << 16;
     pub const RELATIVE: u32 = 1 << 17;
+    /// The first word of a "both sides" phrase.
+    pub const SIDES: u32 = 1 << 18;
+    pub const RECIPROCAL: u32 = 1 << 19;
+    /// Not a grammar list: the first word of a cue ([`super::cue_bits`]; words that
+    /// start a pattern cue get it from [`super::CueSet::pattern_cue_class`]).
+    pub const CUE: u32 = 1 << 20;
+    /// Not a grammar list: the first word of a cue of a type that may relate one party (a
+    /// mediation between the article's two sides, a denial answering an accusation).
+    pub const LONE_CUE: u32 = 1 << 21;
 }
 
 impl Grammar {
     /// The class bits of every word in the lists below.
-    fn classes(&self) -> HashMap<String, u32> {
+    fn classes(&self) -> WordMap<u32> {
         let lists = [
             (&self.agent, class::AGENT),
             (&self.negation, class::NEGATION),
@@ -467,11 +510,13 @@ impl Grammar {
             (&self.leader, class::LEADER),
             (&self.pronoun, class::PRONOUN),
             (&self.relative, class::RELATIVE),
+            (&self.sides_first, class::SIDES),
+            (&self.reciprocal, class::RECIPROCAL),
         ];
-        let mut classes: HashMap<String, u32> = HashMap::default();
+        let mut classes: WordMap<u32> = WordMap::default();
         for (set, bit) in lists {
             for w in set.iter() {
-                *classes.entry(w.clone()).or_default() |= bit;
+                *classes.entry(w.clone()) |= bit;
             }
         }
         classes
@@ -489,48 +534,66 @@ fn fold_words(list: &[String]) -> WordSet {
         .collect()
 }
 
-/// A grammar list of folded words. Most words of a sentence are in no list, so a test of
-/// their first byte and length turns them away before any hashing.
+/// Folded words, each with a value. Most words of a sentence are in no grammar list, so a test
+/// of their first byte and length turns them away before any hashing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordSet {
+pub struct WordMap<V> {
     /// For each first byte, bit `min(len, 63)` for the byte length of every word starting
     /// with it.
     first_len: Box<[u64; 256]>,
-    words: HashSet<String>,
+    words: HashMap<String, V>,
 }
 
-impl Default for WordSet {
-    fn default() -> WordSet {
-        WordSet {
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap {
             first_len: Box::new([0; 256]),
-            words: HashSet::default(),
+            words: HashMap::default(),
         }
     }
 }
 
-impl WordSet {
-    pub fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return self.words.contains(word);
-        };
-        self.first_len[usize::from(first)] >> word.len().min(63) & 1 == 1
-            && self.words.contains(word)
+impl<V: Default> WordMap<V> {
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if let Some(&first) = word.as_bytes().first()
+            && self.first_len[usize::from(first)] >> word.len().min(63) & 1 == 0
+        {
+            return None;
+        }
+        self.words.get(word)
+    }
+
+    /// The value of `word`, added with the default value when missing.
+    pub fn entry(&mut self, word: String) -> &mut V {
+        if let Some(&first) = word.as_bytes().first() {
+            self.first_len[usize::from(first)] |= 1 << word.len().min(63);
+        }
+        self.words.entry(word).or_default()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.words.keys()
     }
 }
 
+/// A grammar list of folded words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSet(WordMap<()>);
+
 impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
+        self.0.keys()
     }
 }
 
 impl Extend<String> for WordSet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
         for word in words {
-            if let Some(&first) = word.as_bytes().first() {
-                self.first_len[usize::from(first)] |= 1 << word.len().min(63);
-            }
-            self.words.insert(word);
+            self.0.entry(word);
         }
     }
 }
@@ -725,6 +788,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             by_first: HashMap::default(),
             first_words: WordSet::default(),
             by_last3: HashMap::default(),
+            stem_ends: Box::new([0; 1024]),
             wild_first: Vec::new(),
         });
         if let Some((line, g)) = f.grammar {
@@ -788,7 +852,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                         .collect(),
                     sides: g.sides.iter().map(|s| phrase_words(s)).collect(),
                     accusation,
-                    classes: HashMap::default(),
+                    classes: WordMap::default(),
                 };
                 // Prepositions that introduce actors are prepositions too.
                 let extra: Vec<String> = set
@@ -905,9 +969,13 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                 Word::Exact(w) => {
                     set.first_words.extend([w.clone()]);
                     set.by_first.entry(w.clone()).or_default().push(i);
+                    *set.grammar.classes.entry(w.clone()) |=
+                        cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
                     set.by_last3.entry(k).or_default().push(i);
+                    let end = usize::from(k[1]) << 8 | usize::from(k[2]);
+                    set.stem_ends[end / 64] |= 1 << (end % 64);
                 }
                 _ => set.wild_first.push(i),
             }

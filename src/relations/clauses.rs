@@ -299,25 +299,29 @@ impl Reader<'_> {
     /// Whether an actor token is written as an adjective: lower case, or with one of the
     /// language's adjective endings ("Afghaanse", "Pakistaanse").
     pub(super) fn adjective_token(&self, t: &Token) -> bool {
-        let text = self.text(t);
-        text.starts_with(char::is_lowercase) || {
-            let folded = fold_str(&text, Case::Fold);
-            self.g
-                .adjective_endings
-                .iter()
-                .any(|e| folded.ends_with(e.as_str()))
-        }
+        let text = &self.doc.text[t.start..t.end];
+        text.starts_with(char::is_lowercase) || self.adjective_ending(text)
     }
 
     /// Whether list `l` is one actor written as an adjective ("Russische", "Pakistani").
     pub(super) fn adjective(&self, toks: &[Token], unit: &[usize], l: &List) -> bool {
         let t = &toks[unit[l.last]];
-        l.members.len() == 1 && matches!(t.tok, Tok::Actor(_)) && {
-            let text = fold_str(&self.text(t), Case::Fold);
-            self.g
-                .adjective_endings
-                .iter()
-                .any(|e| text.ends_with(e.as_str()))
+        l.members.len() == 1
+            && matches!(t.tok, Tok::Actor(_))
+            && self.adjective_ending(&self.doc.text[t.start..t.end])
+    }
+
+    /// Whether `text`, folded, ends with one of the language's adjective endings; without
+    /// an allocation when it is ASCII.
+    fn adjective_ending(&self, text: &str) -> bool {
+        let endings = &self.g.adjective_endings;
+        if text.is_ascii() {
+            let b = text.as_bytes();
+            return endings.iter().any(|e| {
+                b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            });
         }
+        let folded = fold_str(text, Case::Fold);
+        endings.iter().any(|e| folded.ends_with(e.as_str()))
     }
 }

@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// The quotation marks [`inside_quotes`] reads.
+const QUOTES: [char; 6] = ['"', '“', '„', '«', '”', '»'];
+
 /// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
 /// double quotes toggle, typographic and guillemet quotes open and close.
 pub(super) fn inside_quotes(before: &str) -> bool {
@@ -44,8 +47,11 @@ impl Reader<'_> {
         }
         // A quotation is its speaker's: a cue inside one relates only actors inside it
         // ("'De Taliban hebben zwaar gevochten', zei de Pakistaanse generaal").
-        let start = self.ex.segments.sentences[s].start;
-        let quoted = |p: usize| inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
+        let sentence = &self.ex.segments.sentences[s];
+        let start = sentence.start;
+        let any_quote = self.doc.text[start..sentence.end].contains(QUOTES);
+        let quoted =
+            |p: usize| any_quote && inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
         let cue_quoted = quoted(head);
         // A quotation that opens at the cue quotes the narrator's subject's act, not a
         // speaker: 'Afghan forces "shelled Pakistani posts" overnight'.
@@ -120,10 +126,7 @@ impl Reader<'_> {
                 }
             }
             None => {
-                let reciprocal = unit.iter().any(|&i| {
-                    self.word(&toks[i])
-                        .is_some_and(|w| self.g.reciprocal.contains(w))
-                });
+                let reciprocal = unit.iter().any(|&i| self.is(&toks[i], class::RECIPROCAL));
                 if ty.symmetric && (sources.len() >= 2 || reciprocal) {
                     for a in &sources {
                         for b in &sources {

@@ -3,6 +3,8 @@
 use super::*;
 
 impl Reader<'_> {
+    /// Matches cue `words` at clause position `start`, pushing the clause positions of its
+    /// words onto `out`; on failure `out` is left as it was.
     pub(super) fn match_cue(
         &self,
         toks: &[Token],
@@ -10,33 +12,27 @@ impl Reader<'_> {
         start: usize,
         words: &[Word],
         ends: bool,
-    ) -> Option<Vec<usize>> {
-        let w = words.first()?;
+        out: &mut Vec<usize>,
+    ) -> bool {
+        let Some(w) = words.first() else {
+            return false;
+        };
         if *w == Word::Gap {
-            for skip in 0..=GAP_WORDS {
-                let p = start + skip;
-                if p >= unit.len() {
-                    break;
-                }
-                if let Some(rest) = self.match_cue(toks, unit, p, &words[1..], ends) {
-                    return Some(rest);
-                }
-            }
-            return None;
+            return (start..unit.len().min(start + GAP_WORDS + 1))
+                .any(|p| self.match_cue(toks, unit, p, &words[1..], ends, out));
         }
-        let t = self.word(&toks[*unit.get(start)?])?;
-        if !w.matches(t) {
-            return None;
+        let Some(t) = unit.get(start).and_then(|&i| self.word(&toks[i])) else {
+            return false;
+        };
+        if !w.matches(t) || (words.len() == 1 && ends && !self.at_clause_end(toks, unit, start)) {
+            return false;
         }
-        if words.len() == 1 && ends && !self.at_clause_end(toks, unit, start) {
-            return None;
+        out.push(start);
+        if words.len() == 1 || self.match_cue(toks, unit, start + 1, &words[1..], ends, out) {
+            return true;
         }
-        if words.len() == 1 {
-            return Some(vec![start]);
-        }
-        let mut rest = self.match_cue(toks, unit, start + 1, &words[1..], ends)?;
-        rest.insert(0, start);
-        Some(rest)
+        out.pop();
+        false
     }
 
     /// Whether sentence `s` can hold a relation, checked before its clauses are read: a cue's
@@ -58,24 +54,16 @@ impl Reader<'_> {
         {
             return true;
         }
-        toks.iter().filter_map(|t| self.word(t)).any(|w| {
-            self.set.candidates(w).any(|c| {
-                let cue = &self.set.cues[c];
-                let ty = &self.types[cue.relation];
-                (parties || ty.implicit_sides || ty.responds_to.is_some())
-                    && cue
-                        .words
-                        .first()
-                        .is_some_and(|f| *f == Word::Gap || f.matches(w))
-            })
-        })
+        let cue = if parties { class::CUE } else { class::LONE_CUE };
+        toks.iter().any(|t| self.is(t, cue))
     }
 
     pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut used = vec![false; unit.len()];
+        let mut positions = Vec::new();
         for p in 0..unit.len() {
-            if used[p] {
+            if used[p] || !self.is(&toks[unit[p]], class::CUE) {
                 continue;
             }
             let Some(w) = self.word(&toks[unit[p]]) else {
@@ -89,7 +77,8 @@ impl Reader<'_> {
                 if after_article && cue.form == Form::Verb {
                     continue;
                 }
-                if let Some(positions) = self.match_cue(toks, unit, p, &cue.words, cue.at_end)
+                positions.clear();
+                if self.match_cue(toks, unit, p, &cue.words, cue.at_end, &mut positions)
                     && positions.iter().all(|&q| !used[q])
                     && best.as_ref().is_none_or(|b| {
                         (positions.len(), std::cmp::Reverse(c))
@@ -99,7 +88,7 @@ impl Reader<'_> {
                     best = Some(Hit {
                         cue: c,
                         head: p,
-                        positions,
+                        positions: positions.clone(),
                     });
                 }
             }

@@ -91,6 +91,7 @@ impl Reader<'_> {
                     class = 0;
                     Tok::Pronoun
                 } else {
+                    class |= self.set.pattern_cue_class(&word, self.types);
                     Tok::Word(word)
                 };
                 out.push(Token {
@@ -119,11 +120,6 @@ impl Reader<'_> {
 
     /// Replaces each "beide partijen" phrase with one token.
     pub(super) fn mark_sides(&self, mut toks: Vec<Token>) -> Vec<Token> {
-        let starts_phrase =
-            |t: &Token| matches!(&t.tok, Tok::Word(w) if self.g.sides_first.contains(w.as_str()));
-        if !toks.iter().any(starts_phrase) {
-            return toks;
-        }
         let is_phrase = |at: &[Token], phrase: &[String]| {
             at.len() >= phrase.len()
                 && phrase
@@ -131,6 +127,13 @@ impl Reader<'_> {
                     .zip(at)
                     .all(|(w, t)| matches!(&t.tok, Tok::Word(x) if x == w))
         };
+        let starts_phrase = |i: usize| {
+            self.is(&toks[i], class::SIDES) && self.g.sides.iter().any(|p| is_phrase(&toks[i..], p))
+        };
+        // Most sentences have none: the tokens stay where they are.
+        if !(0..toks.len()).any(starts_phrase) {
+            return toks;
+        }
         let mut out: Vec<Token> = Vec::with_capacity(toks.len());
         let mut skip = 0;
         for i in 0..toks.len() {
@@ -138,7 +141,7 @@ impl Reader<'_> {
                 skip -= 1;
                 continue;
             }
-            if starts_phrase(&toks[i])
+            if self.is(&toks[i], class::SIDES)
                 && let Some(phrase) = self.g.sides.iter().find(|p| is_phrase(&toks[i..], p))
             {
                 let n = phrase.len();
