@@ -159,6 +159,12 @@ fn sentences_without_a_relation_yield_none() {
         // An adjective right before the noun cue modifies it: the attacks are Afghan, and
         // Iran's response names no target.
         "Iran reageerde op de Afghaanse aanvallen met artillerie.",
+        // A title between an organisation and a person: the organisation only modifies it,
+        // and "condemned the attack" names no second party.
+        "UN Secretary-General Antonio Guterres condemned the attack.",
+        // A participle's `door X` after a noun is the participle's agent: the mediators do
+        // not negotiate with each other.
+        "De wapenstilstand, bemiddeld door Qatar en Turkije, hield stand.",
     ];
     for text in none {
         let found = relations_in(text);
@@ -630,6 +636,39 @@ fn direction_rules() {
                 ("taliban", "negotiate", "afghanistan"),
             ],
         ),
+        // A name in brackets after a name glosses it: no clause ends there.
+        (
+            "The Islamic State (IS) attacked Jalalabad.",
+            &[("islamic-state", "attack", "jalalabad")],
+        ),
+        (
+            "Tehrik-e-Taliban Pakistan (TTP) viel Peshawar aan.",
+            &[("ttp", "attack", "peshawar")],
+        ),
+        // A preposition before a representative governs whom it represents: "tussen" frames
+        // the talks, "volgens" makes the spokesman's group no subject.
+        (
+            "Er waren gesprekken tussen vertegenwoordigers van de Taliban en de Afghaanse regering.",
+            &[
+                ("afghanistan", "negotiate", "taliban"),
+                ("taliban", "negotiate", "afghanistan"),
+            ],
+        ),
+        (
+            "Volgens de woordvoerder van de Taliban bombardeerde Pakistan Khost.",
+            &[("pakistan", "attack", "khost")],
+        ),
+        // A state after a place and a comma locates the place.
+        (
+            "The TTP attacked a checkpoint in Bannu, Pakistan.",
+            &[("ttp", "attack", "bannu")],
+        ),
+        // A relative clause after a name in a prepositional phrase is about the noun the
+        // phrase modifies.
+        (
+            "The Taliban commanders in Kandahar, who have fought ISKP for years, stayed silent.",
+            &[("taliban", "attack", "iskp")],
+        ),
         (
             "Amir Khan Muttaqi met with UN envoy Roza Otunbayeva.",
             &[
@@ -1040,7 +1079,10 @@ fn a_cue_is_found_whatever_the_shape_of_its_first_word() {
     // `stem*`: the sentence gate and the matcher know each shape.
     let table = [
         ("Alfa overvalt Bravo.", Some(("alfa", "attack", "bravo"))),
-        ("Alfa mortierbeschiet Bravo.", Some(("alfa", "attack", "bravo"))),
+        (
+            "Alfa mortierbeschiet Bravo.",
+            Some(("alfa", "attack", "bravo")),
+        ),
         ("Alfa bestookte Bravo.", Some(("alfa", "attack", "bravo"))),
         ("Alfa beschiet Bravo.", Some(("alfa", "attack", "bravo"))),
         ("Alfa bezoekt Bravo.", None),

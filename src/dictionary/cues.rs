@@ -969,8 +969,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                 Word::Exact(w) => {
                     set.first_words.extend([w.clone()]);
                     set.by_first.entry(w.clone()).or_default().push(i);
-                    *set.grammar.classes.entry(w.clone()) |=
-                        cue_bits(&types[cue.relation]);
+                    *set.grammar.classes.entry(w.clone()) |= cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
                     set.by_last3.entry(k).or_default().push(i);

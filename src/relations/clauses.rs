@@ -6,6 +6,30 @@ pub(super) fn is_same(a: &List, b: Option<&List>) -> bool {
     b.is_some_and(|b| a.first == b.first && a.last == b.last)
 }
 
+/// The tokens of names in brackets right after a name, brackets included: "de Islamitische
+/// Staat (IS) eiste ...", "the Pakistani Taliban (TTP), which ...". Such a name abbreviates or
+/// glosses the one before it: it neither ends the clause nor stands as an actor of its own.
+fn glosses(toks: &[Token]) -> Vec<usize> {
+    let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(t.tok, Tok::Punct('(')) || i == 0 || !actor(i - 1) {
+            continue;
+        }
+        let names = toks[i + 1..]
+            .iter()
+            .take_while(|t| matches!(t.tok, Tok::Actor(_)))
+            .count();
+        let close = i + 1 + names;
+        if (1..=2).contains(&names)
+            && matches!(toks.get(close).map(|t| &t.tok), Some(Tok::Punct(')')))
+        {
+            out.extend(i..=close);
+        }
+    }
+    out
+}
+
 impl Reader<'_> {
     /// Splits a sentence's tokens into clauses (lists of token indexes).
     /// Also returns, for each clause, its group: clauses between two strong punctuation marks
@@ -17,7 +41,11 @@ impl Reader<'_> {
         let mut main = 0;
         let mut cur = 0;
         let is_member = |t: &Token| matches!(t.tok, Tok::Actor(_) | Tok::Sides | Tok::Pronoun);
+        let glosses = glosses(toks);
         for (i, t) in toks.iter().enumerate() {
+            if glosses.contains(&i) {
+                continue;
+            }
             match &t.tok {
                 Tok::Punct(',') => {
                     let in_list = i > 0
@@ -206,7 +234,12 @@ impl Reader<'_> {
             let adjective = self.adjective(toks, unit, a);
             // "UN envoy Roza Otunbayeva", "TTP commander Baitullah Mehsud": an actor
             // before a title and a person's name modifies the title.
-            let titled = (a.last + 1..title_end).any(|p| self.is(tok(p), class::REPRESENTATIVE))
+            // "UN Secretary-General Antonio Guterres", "Pakistan Information Minister Fawad
+            // Chaudhry": so do capitalised words between, a title.
+            let title_case = (a.last + 1..title_end)
+                .all(|p| self.doc.text[tok(p).start..tok(p).end].starts_with(char::is_uppercase));
+            let titled = ((a.last + 1..title_end).any(|p| self.is(tok(p), class::REPRESENTATIVE))
+                || title_case)
                 && matches!(tok(b.first).tok, Tok::Actor(i)
                     if self.ex.entity(self.dict, self.ex.mentions[i].entity).kind == Kind::Person);
             let gap = if comma_end { gap - 1 } else { gap };
@@ -216,6 +249,23 @@ impl Reader<'_> {
                 lists[i].gov = gov;
                 lists[i].bare = bare;
                 lists.remove(i - 1);
+            } else {
+                i += 1;
+            }
+        }
+        // "a mosque in Peshawar, Pakistan": a state after a place and a comma locates the
+        // place; it is no actor of the clause.
+        let kind = |p: usize| self.actor(tok(p)).map(|(_, k)| k);
+        let mut i = 1;
+        while i < lists.len() {
+            let (a, b) = (&lists[i - 1], &lists[i]);
+            if b.first == a.last + 2
+                && matches!(tok(a.last + 1).tok, Tok::Punct(','))
+                && b.members.len() == 1
+                && kind(a.last) == Some(Kind::Place)
+                && kind(b.first) == Some(Kind::State)
+            {
+                lists.remove(i);
             } else {
                 i += 1;
             }
@@ -281,10 +331,38 @@ impl Reader<'_> {
                 let represents = r > 0
                     && self.is(t, class::POSSESSIVE)
                     && self.is(&toks[unit[r - 1]], class::REPRESENTATIVE);
+                // "tussen vertegenwoordigers van X en Y", "met de regering van X": a
+                // preposition before the representative governs what it represents.
+                if represents && let Some(outer) = self.outer_preposition(toks, unit, used, r - 1) {
+                    return (Some(outer), false);
+                }
                 return (Some(CompactString::from(w)), represents);
             }
         }
         (None, true)
+    }
+
+    /// The preposition right before the representative noun at clause position `rep`, past
+    /// its determiners.
+    fn outer_preposition(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        used: &[bool],
+        rep: usize,
+    ) -> Option<CompactString> {
+        let mut p = rep;
+        while p > 0 && !used[p - 1] {
+            p -= 1;
+            let t = &toks[unit[p]];
+            if !self.is(t, class::DETERMINER) {
+                return self
+                    .word(t)
+                    .filter(|_| self.is(t, class::PREPOSITION))
+                    .map(CompactString::from);
+            }
+        }
+        None
     }
 
     /// Whether clause position `p` ends its clause (or a list item): the last word, or before

@@ -75,7 +75,52 @@ impl Reader<'_> {
                 i if i >= 1 && actor(i - 1) => i - 1,
                 _ => continue,
             };
-            unit.insert(0, antecedent);
+            unit.insert(0, self.phrase_head(toks, antecedent));
+        }
+    }
+
+    /// Whether the word at clause position `p` is a one-word verb cue ("bemiddeld").
+    fn verb_cue_at(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
+        let Some(w) = self
+            .word(&toks[unit[p]])
+            .filter(|_| self.is_at(toks, unit, p, class::CUE))
+        else {
+            return false;
+        };
+        self.set.candidates(w).any(|c| {
+            let cue = &self.set.cues[c];
+            cue.form == Form::Verb && cue.words.len() == 1 && cue.words[0].matches(w)
+        })
+    }
+
+    /// The actor a relative clause after the actor at token `at` is about: `at` itself, or,
+    /// when `at` sits in a prepositional phrase right after a noun an actor modifies, that
+    /// actor ("the Taliban rulers in Afghanistan, who have been fighting IS": the Taliban).
+    /// Not after a possessive ("the leaders of the TTP, who"): that name is the one meant.
+    fn phrase_head(&self, toks: &[Token], at: usize) -> usize {
+        let mut p = at;
+        while p > 0 && self.is(&toks[p - 1], class::DETERMINER) {
+            p -= 1;
+        }
+        if p == 0
+            || !self.is(&toks[p - 1], class::PREPOSITION)
+            || self.is(&toks[p - 1], class::POSSESSIVE)
+        {
+            return at;
+        }
+        // "the Taliban in Afghanistan", "the Taliban rulers in Afghanistan"
+        let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
+        let plain = |i: usize| {
+            self.word(&toks[i]).is_some()
+                && !self.is(
+                    &toks[i],
+                    class::CLAUSE | class::CONJUNCTION | class::PREPOSITION,
+                )
+        };
+        match p - 1 {
+            prep if prep >= 1 && actor(prep - 1) => prep - 1,
+            prep if prep >= 2 && plain(prep - 1) && actor(prep - 2) => prep - 2,
+            _ => at,
         }
     }
 
@@ -217,10 +262,13 @@ impl Reader<'_> {
                     && ((l.first > cue_end
                         && l.first <= cue_end + 6
                         && (cue.form != Form::Noun
-                            || (cue_end + 1..=cue_end + 3).any(|p| {
+                            || ((cue_end + 1..=cue_end + 3).any(|p| {
                                 p < l.first
                                     && self.is_at(toks, unit, p, class::AGENT)
-                            })))
+                            })
+                            // "de wapenstilstand, bemiddeld door Qatar": the agent of
+                            // a participle cue after the noun is that cue's.
+                            && !(cue_end + 1..l.first).any(|p| self.verb_cue_at(toks, unit, p)))))
                         || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
             })
             .or_else(|| self.described_agent(toks, unit, lists, cue_end))
