@@ -165,6 +165,7 @@ fn sentences_without_a_relation_yield_none() {
         // A participle's `door X` after a noun is the participle's agent: the mediators do
         // not negotiate with each other.
         "De wapenstilstand, bemiddeld door Qatar en Turkije, hield stand.",
+        "De onderhandelaars kwamen niet tot een akkoord met de Taliban.",
     ];
     for text in none {
         let found = relations_in(text);
@@ -657,6 +658,21 @@ fn direction_rules() {
         (
             "Volgens de woordvoerder van de Taliban bombardeerde Pakistan Khost.",
             &[("pakistan", "attack", "khost")],
+        ),
+        // Reaching an agreement is negotiating.
+        (
+            "Pakistan en Iran kwamen vorige week tot een akkoord over de grens.",
+            &[
+                ("iran", "negotiate", "pakistan"),
+                ("pakistan", "negotiate", "iran"),
+            ],
+        ),
+        (
+            "Qatar bereikte een akkoord met de Taliban.",
+            &[
+                ("qatar", "negotiate", "taliban"),
+                ("taliban", "negotiate", "qatar"),
+            ],
         ),
         // A state after a place and a comma locates the place.
         (
