@@ -166,6 +166,9 @@ fn sentences_without_a_relation_yield_none() {
         // not negotiate with each other.
         "De wapenstilstand, bemiddeld door Qatar en Turkije, hield stand.",
         "De onderhandelaars kwamen niet tot een akkoord met de Taliban.",
+        // The `van X` after a cue belongs to the phrase "na de terugtrekking", and the state
+        // in it is no fallback target either.
+        "De Taliban namen de macht over na de terugtrekking van Amerikaanse troepen.",
     ];
     for text in none {
         let found = relations_in(text);
@@ -658,6 +661,37 @@ fn direction_rules() {
         (
             "Volgens de woordvoerder van de Taliban bombardeerde Pakistan Khost.",
             &[("pakistan", "attack", "khost")],
+        ),
+        // Dutch puts the object before a final verb: a place in it is where the attack was.
+        (
+            "De TTP heeft gisteren een moskee in Peshawar aangevallen.",
+            &[("ttp", "attack", "peshawar")],
+        ),
+        (
+            "Nadat de TTP een politiepost in Bannu aanviel, sloot Pakistan de grens.",
+            &[("ttp", "attack", "bannu")],
+        ),
+        // "sinds 2001" is a time, not a clause; "was … aan de macht in X" is control.
+        (
+            "Hamid Karzai was sinds 2001 aan de macht in Afghanistan.",
+            &[("hamid-karzai", "control", "afghanistan")],
+        ),
+        // An ally cooperates; it is no patron.
+        (
+            "Al-Qaida remains a loyal ally of the Taliban.",
+            &[
+                ("al-qaida", "cooperate", "taliban"),
+                ("taliban", "cooperate", "al-qaida"),
+            ],
+        ),
+        (
+            "The Pakistani army hurled fresh allegations at Kabul.",
+            &[("pakistan", "accuse", "afghanistan")],
+        ),
+        // English puts no agent before its verb: "by X" there belongs to a noun.
+        (
+            "Kabul responded to remarks by Khawaja Asif, warning Islamabad of consequences.",
+            &[("afghanistan", "threaten", "pakistan")],
         ),
         // Reaching an agreement is negotiating.
         (

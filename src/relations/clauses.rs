@@ -92,7 +92,9 @@ impl Reader<'_> {
                     groups.push(group);
                     cur = units.len() - 1;
                 }
-                Tok::Word(_) if self.is(t, class::CLAUSE) => {
+                // "sinds 2014", "since August": before a number or a time word, a clause
+                // word that is also a preposition opens no clause.
+                Tok::Word(_) if self.is(t, class::CLAUSE) && !self.time_phrase(toks, i) => {
                     units.push(vec![i]);
                     groups.push(group);
                     cur = units.len() - 1;
@@ -101,6 +103,17 @@ impl Reader<'_> {
             }
         }
         (units, groups)
+    }
+
+    /// Whether the preposition at token `i` governs a time: a number or a time word.
+    fn time_phrase(&self, toks: &[Token], i: usize) -> bool {
+        self.is(&toks[i], class::PREPOSITION)
+            && toks.get(i + 1).is_some_and(|n| {
+                self.is(n, class::TIME)
+                    || self
+                        .word(n)
+                        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            })
     }
 
     /// The conjunctions of a clause that join two clauses rather than two actors: after a

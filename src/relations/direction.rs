@@ -269,7 +269,12 @@ impl Reader<'_> {
                             // "de wapenstilstand, bemiddeld door Qatar": the agent of
                             // a participle cue after the noun is that cue's.
                             && !(cue_end + 1..l.first).any(|p| self.verb_cue_at(toks, unit, p)))))
-                        || (cue.form != Form::Noun && l.last < head && l.last + 6 >= head))
+                        // Only Dutch puts `door X` before the verb; an English `by X`
+                        // before one belongs to a noun ("statements by X, warning Y").
+                        || (cue.form != Form::Noun
+                            && !self.g.subject_first
+                            && l.last < head
+                            && l.last + 6 >= head))
             })
             .or_else(|| self.described_agent(toks, unit, lists, cue_end))
     }
@@ -488,6 +493,9 @@ impl Reader<'_> {
                         !self.is_at(toks, unit, p, class::CLAUSE)
                             && !matches!(toks[unit[p]].tok, Tok::Punct(_))
                     })
+                    // "de macht overnamen na de terugtrekking van X": that `van` belongs to
+                    // another prepositional phrase.
+                    && !self.other_phrase(toks, unit, hit, cue_end + 1..l.first)
             })
         };
         // "viel een moskee in Peshawar aan", "attacked a mosque in Peshawar": for a type
@@ -542,7 +550,10 @@ impl Reader<'_> {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::SubjectVerbObject;
-            } else if let Some(t) = of_object().or_else(|| located(cue_end)) {
+            } else if let Some(t) = of_object()
+                .or_else(|| located(cue_end))
+                .or_else(|| self.located_before_verb(toks, unit, hit, b, frame))
+            {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::OfObject;
@@ -569,6 +580,73 @@ impl Reader<'_> {
             rule = Rule::Inverted;
         }
         (source, target, rule)
+    }
+
+    /// Whether clause positions `range` after the cue at `hit` open a prepositional phrase
+    /// of their own: a preposition followed by an article ("na de terugtrekking van X", "on
+    /// the day of X") that is no possessive, agent or target preposition of the cue. A
+    /// locative one does not count for a type that takes places: "bombed homes in the
+    /// provinces of Khost" names where.
+    pub(super) fn other_phrase(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        let cue = &self.set.cues[hit.cue];
+        let places = self.types[cue.relation].places;
+        range.into_iter().any(|p| {
+            self.is_at(toks, unit, p, class::PREPOSITION)
+                && !self.is_at(toks, unit, p, class::POSSESSIVE | class::AGENT)
+                && self.is_at(toks, unit, p + 1, class::ARTICLE)
+                && !(places && self.is_at(toks, unit, p, class::LOCATIVE))
+                && !self
+                    .word(&toks[unit[p]])
+                    .is_some_and(|w| cue.target.iter().any(|t| t == w))
+        })
+    }
+
+    /// Dutch puts the object before a final verb: "De Taliban hebben het paleis in Kabul
+    /// ingenomen", "nadat de TTP een moskee in Peshawar aanviel". For a type that takes
+    /// places, a place in that object, between the subject `subject` and the verb, is the
+    /// target.
+    fn located_before_verb<'l>(
+        &self,
+        toks: &[Token],
+        unit: &[usize],
+        hit: &Hit,
+        subject: &List,
+        frame: &Frame<'_, 'l>,
+    ) -> Option<&'l List> {
+        let ty = &self.types[self.set.cues[hit.cue].relation];
+        if self.g.subject_first || !ty.places {
+            return None;
+        }
+        let head = hit.head;
+        let list = frame
+            .before
+            .iter()
+            .copied()
+            .find(|l| l.first > subject.last && l.last < head)?;
+        let locative = list.first.checked_sub(1)?;
+        let object = (subject.last + 1..locative)
+            .any(|p| !self.is_at(toks, unit, p, class::DETERMINER | class::AUXILIARY));
+        let words_only = (subject.last + 1..head).all(|p| {
+            (list.first..=list.last).contains(&p)
+                || (self.word(&toks[unit[p]]).is_some()
+                    && !self.is_at(toks, unit, p, class::CLAUSE | class::CONJUNCTION))
+        });
+        let places = list.members.iter().all(|&m| {
+            self.actor(&toks[unit[m]])
+                .is_some_and(|(_, k)| k == Kind::Place)
+        });
+        (object
+            && words_only
+            && places
+            && list.last + 3 >= head
+            && self.is_at(toks, unit, locative, class::LOCATIVE))
+        .then_some(list)
     }
 
     /// A noun's source (after its source preposition, an adjective or name right before it,

@@ -37,7 +37,7 @@ impl Reader<'_> {
         // "nadat de Taliban opnieuw aan de macht kwamen": the state named anywhere in the sentence,
         // added to the clause as one more position.
         if self.set.cues[hit.cue].state_target
-            && let Some(state) = self.sentence_state(toks, source, unit, hit.head)
+            && let Some(state) = self.sentence_state(toks, source, unit, hit)
         {
             let mut extended = unit.to_vec();
             extended.push(state);
@@ -125,8 +125,9 @@ impl Reader<'_> {
         toks: &[Token],
         source: &List,
         unit: &[usize],
-        head: usize,
+        hit: &Hit,
     ) -> Option<usize> {
+        let head = hit.head;
         let source_entities: Vec<u32> = source
             .members
             .iter()
@@ -136,8 +137,13 @@ impl Reader<'_> {
             Some((e, Kind::State)) if !source_entities.contains(&e) => Some(e),
             _ => None,
         };
-        if let Some(&i) = unit[head + 1..].iter().find(|&&i| state(i).is_some()) {
-            return Some(i);
+        // Not one in a phrase of its own ("de macht overnamen na de terugtrekking van
+        // Amerikaanse troepen").
+        if let Some(p) = (head + 1..unit.len()).find(|&p| state(unit[p]).is_some()) {
+            if self.other_phrase(toks, unit, hit, head + 1..p) {
+                return None;
+            }
+            return Some(unit[p]);
         }
         // Else the one state of the sentence, unless the source is it.
         let mut found: Option<(usize, u32)> = None;
