@@ -381,7 +381,8 @@ pub struct CueSet {
     /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
     /// three bytes: a word need only be tried against the cues its own ending selects.
     pub by_last3: HashMap<[u8; 3], Vec<usize>>,
-    /// The last two bytes of those stems, as a 65,536-bit set: most words end otherwise.
+    /// The last three bytes of those stems, hashed into a 65,536-bit set ([`stem_end_bit`]):
+    /// most words end otherwise.
     pub stem_ends: Box<[u64; 1024]>,
     /// Other cues whose first word has a wildcard.
     pub wild_first: Vec<usize>,
@@ -407,7 +408,7 @@ impl CueSet {
 
     /// Whether a word ending in `last3` may end a `*stem` cue's first word.
     fn may_end_stem(&self, last3: [u8; 3]) -> bool {
-        let end = usize::from(last3[1]) << 8 | usize::from(last3[2]);
+        let end = stem_end_bit(last3);
         self.stem_ends[end / 64] >> (end % 64) & 1 == 1
     }
 
@@ -435,6 +436,13 @@ pub fn cue_bits(ty: &RelationType) -> u32 {
     } else {
         class::CUE
     }
+}
+
+/// The bit of a word's last three bytes in [`CueSet::stem_ends`]: the last two bytes and a
+/// few bits of the third, so "-en" words pass only with a stem's third-last byte.
+fn stem_end_bit(last3: [u8; 3]) -> usize {
+    (usize::from(last3[0] & 0x3f) << 10 ^ usize::from(last3[1]) << 8 ^ usize::from(last3[2]))
+        & 0xffff
 }
 
 /// The last three bytes of a word.
@@ -973,7 +981,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
                     set.by_last3.entry(k).or_default().push(i);
-                    let end = usize::from(k[1]) << 8 | usize::from(k[2]);
+                    let end = stem_end_bit(k);
                     set.stem_ends[end / 64] |= 1 << (end % 64);
                 }
                 _ => set.wild_first.push(i),

@@ -72,9 +72,16 @@ impl Reader<'_> {
             let mut best: Option<Hit> = None;
             // "the attack", "an attack": after an article a verb cue is the noun.
             let after_article = p > 0 && self.is(&toks[unit[p - 1]], class::ARTICLE);
+            let next = unit.get(p + 1).and_then(|&i| self.word(&toks[i]));
             for c in self.set.candidates(w) {
                 let cue = &self.set.cues[c];
                 if after_article && cue.form == Form::Verb {
+                    continue;
+                }
+                // Most candidates of a common first word ("te", "de") fail on the second.
+                if let Some(Word::Exact(second)) = cue.words.get(1)
+                    && next != Some(second.as_str())
+                {
                     continue;
                 }
                 positions.clear();
