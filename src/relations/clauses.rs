@@ -35,7 +35,9 @@ impl Reader<'_> {
     /// Also returns, for each clause, its group: clauses between two strong punctuation marks
     /// (`;`, `:`, a dash, a bracket).
     pub(super) fn clauses(&self, toks: &[Token]) -> (Vec<Vec<usize>>, Vec<usize>) {
-        let mut units: Vec<Vec<usize>> = vec![Vec::new()];
+        // Each clause takes at most the tokens left: sized once, never regrown.
+        let unit_from = |i: usize| Vec::with_capacity(toks.len() - i);
+        let mut units: Vec<Vec<usize>> = vec![unit_from(0)];
         let mut groups: Vec<usize> = vec![0];
         let mut group = 0;
         let mut main = 0;
@@ -63,7 +65,7 @@ impl Reader<'_> {
                 }
                 Tok::Punct(_) => {
                     group += 1;
-                    units.push(Vec::new());
+                    units.push(unit_from(i));
                     groups.push(group);
                     main = units.len() - 1;
                     cur = main;
@@ -88,14 +90,16 @@ impl Reader<'_> {
                         && matches!(toks[i - 1].tok, Tok::Punct(','))
                         && self.is(t, class::REPORT) =>
                 {
-                    units.push(vec![i]);
+                    units.push(unit_from(i));
+                    units.last_mut().expect("pushed").push(i);
                     groups.push(group);
                     cur = units.len() - 1;
                 }
                 // "sinds 2014", "since August": before a number or a time word, a clause
                 // word that is also a preposition opens no clause.
                 Tok::Word(_) if self.is(t, class::CLAUSE) && !self.time_phrase(toks, i) => {
-                    units.push(vec![i]);
+                    units.push(unit_from(i));
+                    units.last_mut().expect("pushed").push(i);
                     groups.push(group);
                     cur = units.len() - 1;
                 }

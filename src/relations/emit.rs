@@ -7,6 +7,12 @@ use super::*;
 /// The quotation marks [`inside_quotes`] reads.
 const QUOTES: [char; 6] = ['"', '“', '„', '«', '”', '»'];
 
+/// Whether `text` holds one of [`QUOTES`]: a byte scan, as most sentences hold none (the
+/// typographic marks start with 0xC2 or 0xE2 in UTF-8).
+fn has_quote(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) && text.contains(QUOTES)
+}
+
 /// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
 /// double quotes toggle, typographic and guillemet quotes open and close.
 pub(super) fn inside_quotes(before: &str) -> bool {
@@ -49,7 +55,7 @@ impl Reader<'_> {
         // ("'De Taliban hebben zwaar gevochten', zei de Pakistaanse generaal").
         let sentence = &self.ex.segments.sentences[s];
         let start = sentence.start;
-        let any_quote = self.doc.text[start..sentence.end].contains(QUOTES);
+        let any_quote = has_quote(&self.doc.text[start..sentence.end]);
         let quoted =
             |p: usize| any_quote && inside_quotes(&self.doc.text[start..toks[unit[p]].start]);
         let cue_quoted = quoted(head);
@@ -88,12 +94,14 @@ impl Reader<'_> {
         if negated {
             return;
         }
-        let cue_text = hit
-            .positions
-            .iter()
-            .map(|&p| self.text(&toks[unit[p]]))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut cue_text = String::new();
+        for &p in &hit.positions {
+            if !cue_text.is_empty() {
+                cue_text.push(' ');
+            }
+            let t = &toks[unit[p]];
+            cue_text.push_str(&self.doc.text[t.start..t.end]);
+        }
         let parties = |l: &List| -> Vec<Party> {
             l.members
                 .iter()
