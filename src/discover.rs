@@ -20,7 +20,8 @@
 //!    state whose adjective stands right before it ("het Afghaanse ministerie"), else the
 //!    nearest state named in its sentence, else the country of the nearest place named in its
 //!    sentence, else the state the article names most; the actor
-//!    is that state's: "ministerie van Defensie (Afghanistan)".
+//!    is that state's: "ministerie van Defensie (Afghanistan)", and speaks for it in the
+//!    relation graph (`acts_for`, as a capital does).
 //!
 //! A provisional actor's id is `p:` and its label in lower case with hyphens, so the same name
 //! in two articles is one actor, and no id clashes with a dictionary's.
@@ -50,6 +51,8 @@ struct NewActor<'a> {
     kind: Kind,
     rule: &'a str,
     country: Option<String>,
+    /// The state an organ found with `of_state` speaks for.
+    acts_for: Option<String>,
 }
 
 /// Finds the provisional actors of one document: adds their mentions to `spans` (numbered
@@ -195,6 +198,7 @@ pub fn discover(
         let mut label = name.clone();
         let mut id = provisional_id(&name);
         let mut country = None;
+        let mut acts_for = None;
         if rule.of_state
             && let Some((state, adjacent)) = state_nearby(dict, raw, segments, spans, f.start)
         {
@@ -205,6 +209,7 @@ pub fn discover(
                 None => format!("{name} ({})", state.label),
             };
             id = format!("{id}-{}", state.id);
+            acts_for = Some(state.id.clone());
         }
         let entity = if rule.kind == Kind::Person {
             person_by_surname(dict, raw, spans, &name)
@@ -218,6 +223,7 @@ pub fn discover(
                 kind: rule.kind,
                 rule: &rule.id,
                 country,
+                acts_for,
             };
             intern(&mut actors, listed, found)
         });
@@ -433,6 +439,7 @@ fn intern(actors: &mut Vec<Entity>, listed: u32, found: NewActor) -> u32 {
             provisional: true,
             rule: Some(found.rule.to_string()),
             country: found.country,
+            acts_for: found.acts_for,
             ..Attributes::default()
         },
     });

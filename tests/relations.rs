@@ -169,6 +169,11 @@ fn sentences_without_a_relation_yield_none() {
         // The `van X` after a cue belongs to the phrase "na de terugtrekking", and the state
         // in it is no fallback target either.
         "De Taliban namen de macht over na de terugtrekking van Amerikaanse troepen.",
+        // "stopped short of" is a negation.
+        "Tajik officials stopped short of blaming the Taliban.",
+        // A pronoun in a subordinate clause after a main clause belongs to that clause's
+        // subject (no actor here), not to the previous sentence's.
+        "Pakistan sloot de grens. De nieuwe machthebbers beloofden hervormingen toen ze in Afghanistan aan de macht kwamen.",
     ];
     for text in none {
         let found = relations_in(text);
@@ -692,6 +697,31 @@ fn direction_rules() {
         (
             "Kabul responded to remarks by Khawaja Asif, warning Islamabad of consequences.",
             &[("afghanistan", "threaten", "pakistan")],
+        ),
+        // A reciprocal runs any type both ways.
+        (
+            "Islamabad en Kabul beschuldigen elkaar van steun aan militanten.",
+            &[
+                ("afghanistan", "accuse", "pakistan"),
+                ("pakistan", "accuse", "afghanistan"),
+            ],
+        ),
+        (
+            "Tehran and Kabul accused each other of violating the treaty.",
+            &[
+                ("afghanistan", "accuse", "iran"),
+                ("iran", "accuse", "afghanistan"),
+            ],
+        ),
+        // An English participle clause after a comma shares the main verb's subject.
+        (
+            "Pakistan condemned the raid, urging Kabul to act.",
+            &[("pakistan", "appeal", "afghanistan")],
+        ),
+        // A state's ministry found in the text speaks for its state.
+        (
+            "Afghanistan's Foreign Ministry urged Islamabad to reopen the border.",
+            &[("afghanistan", "appeal", "pakistan")],
         ),
         // Reaching an agreement is negotiating.
         (

@@ -124,6 +124,17 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the English verb at clause position `head` opens a participle clause after a
+    /// comma ("condemned the attack, urging Kabul to act"): its subject is the main verb's.
+    fn participle_clause(&self, toks: &[Token], unit: &[usize], head: usize) -> bool {
+        self.g.subject_first
+            && head > 0
+            && matches!(toks[unit[head - 1]].tok, Tok::Punct(','))
+            && self
+                .word(&toks[unit[head]])
+                .is_some_and(|w| w.ends_with("ing"))
+    }
+
     /// Whether the word at clause position `head` follows a conjunction, or a conjunction and
     /// an auxiliary ("… and has warned Beijing", "… en heeft Kabul gewaarschuwd"): a verb
     /// there is coordinated with the verb before it.
@@ -162,7 +173,7 @@ impl Reader<'_> {
         // conjunction (and an auxiliary) shares the subject of the verb before it.
         let shared = floor > 0
             && self.set.cues[hit.cue].form == Form::Verb
-            && self.coordinated(toks, unit, head);
+            && (self.coordinated(toks, unit, head) || self.participle_clause(toks, unit, head));
         let subject = || lists.iter().filter(|l| l.bare && l.last < floor).take(1);
         let since_floor = || lists.iter().filter(|l| l.last < head && l.first >= floor);
         let before: Vec<&List> = if shared {

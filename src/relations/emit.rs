@@ -29,6 +29,22 @@ pub(super) fn inside_quotes(before: &str) -> bool {
 }
 
 impl Reader<'_> {
+    /// Whether two words of the clause form a reciprocal listed as a phrase ("each other",
+    /// "one another").
+    fn reciprocal_phrase(&self, toks: &[Token], unit: &[usize]) -> bool {
+        let mut phrase = String::new();
+        unit.windows(2).any(|w| {
+            let (Some(a), Some(b)) = (self.word(&toks[w[0]]), self.word(&toks[w[1]])) else {
+                return false;
+            };
+            phrase.clear();
+            phrase.push_str(a);
+            phrase.push(' ');
+            phrase.push_str(b);
+            self.g.reciprocal.contains(&phrase)
+        })
+    }
+
     /// Step 5 and the relations themselves: checks the pair a cue found (not the same list,
     /// on the same side of a quotation, not cancelled or negated) and records one relation per
     /// source and target, both ways for a symmetric type; without a target, a symmetric type
@@ -134,8 +150,11 @@ impl Reader<'_> {
                 }
             }
             None => {
-                let reciprocal = unit.iter().any(|&i| self.is(&toks[i], class::RECIPROCAL));
-                if ty.symmetric && (sources.len() >= 2 || reciprocal) {
+                let reciprocal = unit.iter().any(|&i| self.is(&toks[i], class::RECIPROCAL))
+                    || self.reciprocal_phrase(toks, unit);
+                // "X en Y beschuldigen elkaar", "X and Y accused each other": a reciprocal
+                // makes any type run both ways between the members.
+                if reciprocal || (ty.symmetric && sources.len() >= 2) {
                     for a in &sources {
                         for b in &sources {
                             push(pending, a, b, Rule::List);

@@ -35,9 +35,14 @@ impl Reader<'_> {
             Tok::Actor(m) => Some(Party::Entity(self.ex.mentions[m].entity, self.text(t))),
             Tok::Sides => Some(Party::Sides(self.text(t))),
             Tok::Pronoun => {
-                let resolved = self
-                    .subject(s, usize::MAX, Some(at))
-                    .or_else(|| s.checked_sub(1).and_then(|p| self.subject(p, 6, None)))?;
+                let resolved = self.subject(s, usize::MAX, Some(at)).or_else(|| {
+                    // "De nieuwe leiders kondigden aan …, toen ze …": a pronoun in a
+                    // subordinate clause after a main clause refers to that clause's subject,
+                    // which names no actor here; not to the previous sentence.
+                    (!self.after_main_clause(toks, at))
+                        .then(|| s.checked_sub(1).and_then(|p| self.subject(p, 6, None)))
+                        .flatten()
+                })?;
                 match resolved {
                     Party::Entity(e, _) => Some(Party::Entity(e, self.text(t))),
                     Party::Sides(_) => None,
@@ -48,21 +53,31 @@ impl Reader<'_> {
     }
 }
 
-/// The entity a source stands for: a place only through `acts_for` (a capital for its
-/// state); media are never parties.
+impl Reader<'_> {
+    /// Whether token `at` sits in a subordinate clause that follows a main clause.
+    fn after_main_clause(&self, toks: &[Token], at: usize) -> bool {
+        let (units, _) = self.clauses(toks);
+        units.iter().any(|unit| {
+            unit.contains(&at)
+                && unit
+                    .first()
+                    .is_some_and(|&first| first > 0 && self.is(&toks[first], class::CLAUSE))
+        })
+    }
+}
+
+/// The entity a source stands for: the one it speaks for (`acts_for`: a capital, a state's
+/// ministry found in the text), and a place only so; media are never parties.
 pub(super) fn as_source(dict: &Dictionary, ex: &Extraction, e: u32) -> Option<u32> {
     let entity = ex.entity(dict, e);
     if entity.attributes.subtype.as_deref() == Some("media") {
         return None;
     }
-    if entity.kind == Kind::Place {
-        return entity
-            .attributes
-            .acts_for
-            .as_deref()
-            .and_then(|id| dict.index_of(id));
+    // A capital, or a state's ministry found in the text, speaks for its state.
+    if let Some(id) = entity.attributes.acts_for.as_deref() {
+        return dict.index_of(id);
     }
-    Some(e)
+    (entity.kind != Kind::Place).then_some(e)
 }
 
 /// The entity a target stands for under a relation type.
@@ -73,7 +88,9 @@ pub(super) fn as_target(
     e: u32,
 ) -> Option<u32> {
     let entity = ex.entity(dict, e);
-    let e = if entity.kind == Kind::Place && ty.places {
+    // An attack on Kabul, or on a ministry, is on the city or the ministry itself.
+    let speaks_for = entity.attributes.acts_for.is_some();
+    let e = if (entity.kind == Kind::Place || speaks_for) && ty.places {
         Some(e)
     } else {
         as_source(dict, ex, e)
