@@ -33,14 +33,15 @@ pub(super) fn language(text: &str, sets: &[CueSet]) -> usize {
             folded = fold_str(raw, Case::Fold);
             &folded
         };
+        // One lookup per set: the function word lists and the cues' whole first words all
+        // have bits in the class map.
+        const TELLING: u32 = class::DETERMINER
+            | class::PREPOSITION
+            | class::CONJUNCTION
+            | class::CLAUSE
+            | class::CUE;
         for (count, set) in counts.iter_mut().zip(sets) {
-            let g = &set.grammar;
-            if g.determiner.contains(word)
-                || g.preposition.contains(word)
-                || g.conjunction.contains(word)
-                || g.clause.contains(word)
-                || set.first_words.contains(word)
-            {
+            if set.grammar.class_of(word) & TELLING != 0 {
                 *count += 1;
             }
         }
