@@ -488,6 +488,10 @@ pub mod class {
     /// The first word of a "both sides" phrase.
     pub const SIDES: u32 = 1 << 18;
     pub const RECIPROCAL: u32 = 1 << 19;
+    /// The second word of a "both sides" phrase.
+    pub const SIDES_SECOND: u32 = 1 << 22;
+    /// The first word of a reciprocal written as a phrase ("each other").
+    pub const RECIPROCAL_FIRST: u32 = 1 << 23;
     /// Not a grammar list: the first word of a cue ([`super::cue_bits`]; words that
     /// start a pattern cue get it from [`super::CueSet::pattern_cue_class`]).
     pub const CUE: u32 = 1 << 20;
@@ -525,6 +529,16 @@ impl Grammar {
         for (set, bit) in lists {
             for w in set.iter() {
                 *classes.entry(w.clone()) |= bit;
+            }
+        }
+        for phrase in &self.sides {
+            if let Some(second) = phrase.get(1) {
+                *classes.entry(second.clone()) |= class::SIDES_SECOND;
+            }
+        }
+        for phrase in self.reciprocal.iter() {
+            if let Some((first, _)) = phrase.split_once(' ') {
+                *classes.entry(first.to_string()) |= class::RECIPROCAL_FIRST;
             }
         }
         classes

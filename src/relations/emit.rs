@@ -10,7 +10,7 @@ const QUOTES: [char; 6] = ['"', '“', '„', '«', '”', '»'];
 /// Whether `text` holds one of [`QUOTES`]: a byte scan, as most sentences hold none (the
 /// typographic marks start with 0xC2 or 0xE2 in UTF-8).
 fn has_quote(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) && text.contains(QUOTES)
+    memchr::memchr3(b'"', 0xC2, 0xE2, text.as_bytes()).is_some() && text.contains(QUOTES)
 }
 
 /// Whether the end of `before` (a sentence up to a word) lies inside a quotation: straight
@@ -34,6 +34,9 @@ impl Reader<'_> {
     fn reciprocal_phrase(&self, toks: &[Token], unit: &[usize]) -> bool {
         let mut phrase = String::new();
         unit.windows(2).any(|w| {
+            if !self.is(&toks[w[0]], class::RECIPROCAL_FIRST) {
+                return false;
+            }
             let (Some(a), Some(b)) = (self.word(&toks[w[0]]), self.word(&toks[w[1]])) else {
                 return false;
             };
