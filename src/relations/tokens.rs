@@ -10,10 +10,16 @@ pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
     let starts_word = |i: usize| i < stop && text[i..stop].chars().next().is_some_and(is_word_char);
     let mut q = p;
     while q < stop {
+        // Most of a word is ASCII letters and digits: skip them in one tight loop.
+        q += bytes[q..stop]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(stop - q);
+        if q >= stop {
+            break;
+        }
         let b = bytes[q];
-        if b.is_ascii_alphanumeric() {
-            q += 1;
-        } else if b.is_ascii() {
+        if b.is_ascii() {
             if !(matches!(b, b'-' | b'\'') && starts_word(q + 1)) {
                 break;
             }
