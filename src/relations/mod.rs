@@ -179,6 +179,7 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
             doc,
             ex,
             by_sentence: &by_sentence,
+            subjects: Default::default(),
         };
         for (&s, _) in by_sentence.iter() {
             reader.sentence(s, &mut pending);
@@ -195,4 +196,7 @@ struct Reader<'a> {
     doc: &'a Document,
     ex: &'a Extraction,
     by_sentence: &'a BTreeMap<usize, (usize, usize)>,
+    /// [`Reader::subject_candidates`] of the sentences asked so far.
+    subjects:
+        std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<(usize, u32, String)>>>>,
 }

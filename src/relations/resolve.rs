@@ -2,30 +2,43 @@
 //! sorted and deduplicated.
 
 use super::*;
+use std::rc::Rc;
 
 impl Reader<'_> {
     /// The first bare actor list of a sentence (its subject, usually), as text and entity,
-    /// if it starts within `within` tokens.
+    /// if it starts within `within` tokens and before token `before`.
     pub(super) fn subject(&self, s: usize, within: usize, before: Option<usize>) -> Option<Party> {
+        self.subject_candidates(s)
+            .iter()
+            .find(|(at, _, _)| !(before.is_some_and(|b| *at >= b) || *at >= within))
+            .map(|(_, e, text)| Party::Entity(*e, text.clone()))
+    }
+
+    /// The bare actor lists of sentence `s` that can be a source, in clause order: token,
+    /// entity and text. Read once per sentence: every pronoun of the next one asks again.
+    fn subject_candidates(&self, s: usize) -> Rc<Vec<(usize, u32, String)>> {
+        if let Some(found) = self.subjects.borrow().get(&s) {
+            return Rc::clone(found);
+        }
         let toks = self.tokens(s);
+        let mut found = Vec::new();
         for unit in self.clauses(&toks).0 {
             let used = vec![false; unit.len()];
             for list in self.lists(&toks, &unit, &used) {
                 let at = unit[list.first];
-                if before.is_some_and(|b| at >= b) || at >= within {
-                    continue;
-                }
                 if !list.bare {
                     continue;
                 }
                 if let Tok::Actor(m) = toks[at].tok
                     && let Some(e) = as_source(self.dict, self.ex, self.ex.mentions[m].entity)
                 {
-                    return Some(Party::Entity(e, self.text(&toks[at])));
+                    found.push((at, e, self.text(&toks[at])));
                 }
             }
         }
-        None
+        let found = Rc::new(found);
+        self.subjects.borrow_mut().insert(s, Rc::clone(&found));
+        found
     }
 
     /// The parties a list member stands for.

@@ -136,7 +136,9 @@ impl Reader<'_> {
         // A phrase of one word starts at its SIDES word; a longer one needs its second word.
         let starts_phrase = |i: usize| {
             self.is(&toks[i], class::SIDES)
-                && (toks.get(i + 1).is_some_and(|n| self.is(n, class::SIDES_SECOND))
+                && (toks
+                    .get(i + 1)
+                    .is_some_and(|n| self.is(n, class::SIDES_SECOND))
                     || self.g.sides.iter().any(|p| p.len() == 1))
                 && self.g.sides.iter().any(|p| is_phrase(&toks[i..], p))
         };
