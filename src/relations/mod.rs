@@ -157,6 +157,9 @@ struct Pending {
     confidence: u8,
 }
 
+/// A sentence's subject candidates: token, entity and text of each bare actor list.
+type Subjects = Vec<(usize, u32, String)>;
+
 /// Finds the relations in one document, in sentence order.
 pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
     let relations = dict.relations();
@@ -197,6 +200,5 @@ struct Reader<'a> {
     ex: &'a Extraction,
     by_sentence: &'a BTreeMap<usize, (usize, usize)>,
     /// [`Reader::subject_candidates`] of the sentences asked so far.
-    subjects:
-        std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<(usize, u32, String)>>>>,
+    subjects: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Subjects>>>,
 }

@@ -16,7 +16,7 @@ impl Reader<'_> {
 
     /// The bare actor lists of sentence `s` that can be a source, in clause order: token,
     /// entity and text. Read once per sentence: every pronoun of the next one asks again.
-    fn subject_candidates(&self, s: usize) -> Rc<Vec<(usize, u32, String)>> {
+    fn subject_candidates(&self, s: usize) -> Rc<Subjects> {
         if let Some(found) = self.subjects.borrow().get(&s) {
             return Rc::clone(found);
         }
