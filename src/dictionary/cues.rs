@@ -392,14 +392,15 @@ impl CueSet {
     /// The [`class::CUE`] bits a word gets from cues whose first word is a pattern
     /// (`*stem`, `stem*`, `…`); those of whole first words are in [`Grammar::classes`].
     pub fn pattern_cue_class(&self, word: &str, types: &[RelationType]) -> u32 {
-        if self.wild_first.is_empty() && !last3(word).is_some_and(|k| self.may_end_stem(k)) {
+        let suffix = last3(word)
+            .filter(|&k| self.may_end_stem(k))
+            .and_then(|k| self.by_last3.get(&k));
+        if suffix.is_none() && self.wild_first.is_empty() {
             return 0;
         }
-        let suffix = last3(word)
-            .and_then(|k| self.by_last3.get(&k))
-            .into_iter()
-            .flatten();
         suffix
+            .into_iter()
+            .flatten()
             .chain(&self.wild_first)
             .map(|&c| &self.cues[c])
             .filter(|cue| cue.words[0] == Word::Gap || cue.words[0].matches(word))
@@ -488,16 +489,16 @@ pub mod class {
     /// The first word of a "both sides" phrase.
     pub const SIDES: u32 = 1 << 18;
     pub const RECIPROCAL: u32 = 1 << 19;
-    /// The second word of a "both sides" phrase.
-    pub const SIDES_SECOND: u32 = 1 << 22;
-    /// The first word of a reciprocal written as a phrase ("each other").
-    pub const RECIPROCAL_FIRST: u32 = 1 << 23;
     /// Not a grammar list: the first word of a cue ([`super::cue_bits`]; words that
     /// start a pattern cue get it from [`super::CueSet::pattern_cue_class`]).
     pub const CUE: u32 = 1 << 20;
     /// Not a grammar list: the first word of a cue of a type that may relate one party (a
     /// mediation between the article's two sides, a denial answering an accusation).
     pub const LONE_CUE: u32 = 1 << 21;
+    /// The second word of a "both sides" phrase.
+    pub const SIDES_SECOND: u32 = 1 << 22;
+    /// The first word of a reciprocal written as a phrase ("each other").
+    pub const RECIPROCAL_FIRST: u32 = 1 << 23;
 }
 
 impl Grammar {

@@ -64,9 +64,7 @@ impl Reader<'_> {
             _ => None,
         }
     }
-}
 
-impl Reader<'_> {
     /// Whether token `at` sits in a subordinate clause that follows a main clause.
     fn after_main_clause(&self, toks: &[Token], at: usize) -> bool {
         let (units, _) = self.clauses(toks);

@@ -134,12 +134,13 @@ impl Reader<'_> {
                     .all(|(w, t)| matches!(&t.tok, Tok::Word(x) if x == w))
         };
         // A phrase of one word starts at its SIDES word; a longer one needs its second word.
+        let one_word = self.g.sides.iter().any(|p| p.len() == 1);
         let starts_phrase = |i: usize| {
             self.is(&toks[i], class::SIDES)
-                && (toks
-                    .get(i + 1)
-                    .is_some_and(|n| self.is(n, class::SIDES_SECOND))
-                    || self.g.sides.iter().any(|p| p.len() == 1))
+                && (one_word
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| self.is(n, class::SIDES_SECOND)))
                 && self.g.sides.iter().any(|p| is_phrase(&toks[i..], p))
         };
         // Most sentences have none: the tokens stay where they are.
