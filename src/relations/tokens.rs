@@ -36,6 +36,17 @@ pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
     q
 }
 
+/// A word as the cue lists write it: lower-cased, and folded when not ASCII.
+fn folded_word(raw: &str) -> CompactString {
+    if raw.is_ascii() {
+        let mut w = CompactString::from(raw);
+        w.make_ascii_lowercase();
+        w
+    } else {
+        CompactString::from(fold_str(raw, Case::Fold))
+    }
+}
+
 impl Reader<'_> {
     pub(super) fn mentions(&self, s: usize) -> &[Mention] {
         match self.by_sentence.get(&s) {
@@ -51,16 +62,15 @@ impl Reader<'_> {
         let first_mention = self.by_sentence.get(&s).map_or(0, |r| r.0);
         // About one token per six bytes of Dutch text.
         let mut out = Vec::with_capacity((sentence.end - sentence.start) / 5 + 4);
+        let bytes = text.as_bytes();
         let mut mi = 0;
         let mut p = sentence.start;
         let end = sentence.end;
+        // Where the next mention starts (`end` after the last one).
+        let mut next_mention = mentions.first().map_or(end, |m| m.start.min(end));
         while p < end {
-            while mi < mentions.len() && mentions[mi].end <= p {
-                mi += 1;
-            }
-            if let Some(m) = mentions.get(mi)
-                && m.start <= p
-            {
+            if p >= next_mention {
+                let m = &mentions[mi];
                 // "U.S.-led NATO": the actor before `-led` only modifies the next one.
                 let modifier = text[m.end..end].strip_prefix('-').is_some_and(|rest| {
                     let w = &rest[..word_end(rest, 0, rest.len())];
@@ -76,22 +86,35 @@ impl Reader<'_> {
                     end: m.end,
                     class: 0,
                 });
-                p = m.end;
+                p = m.end.max(p);
                 mi += 1;
+                // Mentions do not overlap; skip any that would.
+                while mi < mentions.len() && mentions[mi].end <= p {
+                    mi += 1;
+                }
+                next_mention = mentions.get(mi).map_or(end, |m| m.start.max(p).min(end));
                 continue;
             }
-            let stop = mentions.get(mi).map_or(end, |m| m.start.min(end));
+            let b = bytes[p];
+            // Spaces and ASCII punctuation, most of what is not a word, in one test each.
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                let boundary = matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?')
+                    || (b == b'-' && p > 0 && bytes[p - 1] == b' ' && bytes.get(p + 1) == Some(&b' '));
+                if boundary {
+                    out.push(Token {
+                        tok: Tok::Punct(char::from(b)),
+                        start: p,
+                        end: p + 1,
+                        class: 0,
+                    });
+                }
+                p += 1;
+                continue;
+            }
             let c = text[p..].chars().next().expect("inside the text");
             if is_word_char(c) {
-                let q = word_end(text, p, stop);
-                let raw = &text[p..q];
-                let word = if raw.is_ascii() {
-                    let mut w = CompactString::from(raw);
-                    w.make_ascii_lowercase();
-                    w
-                } else {
-                    CompactString::from(fold_str(raw, Case::Fold))
-                };
+                let q = word_end(text, p, next_mention);
+                let word = folded_word(&text[p..q]);
                 let mut class = self.g.class_of(&word);
                 let tok = if class & class::PRONOUN != 0 {
                     class = 0;
@@ -109,9 +132,7 @@ impl Reader<'_> {
                 p = q;
                 continue;
             }
-            let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?')
-                || (c == '-' && text[..p].ends_with(' ') && text[p + 1..].starts_with(' '));
-            if boundary {
+            if matches!(c, '—' | '–') {
                 out.push(Token {
                     tok: Tok::Punct(c),
                     start: p,
