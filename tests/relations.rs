@@ -174,6 +174,11 @@ fn sentences_without_a_relation_yield_none() {
         // A pronoun in a subordinate clause after a main clause belongs to that clause's
         // subject (no actor here), not to the previous sentence's.
         "Pakistan sloot de grens. De nieuwe machthebbers beloofden hervormingen toen ze in Afghanistan aan de macht kwamen.",
+        // "both X and Y" is one list of deniers, and none of them made the accusation.
+        "Fighters allegedly armed by Iran and India crossed the border, an accusation both Tehran and New Delhi deny.",
+        // A participle after a common noun is about that noun, and takes the `by X`: Iran
+        // arms the proxies, not Pakistan, and blames no one.
+        "Pakistan blames proxies armed by Iran.",
     ];
     for text in none {
         let found = relations_in(text);
@@ -718,6 +723,24 @@ fn direction_rules() {
             "Pakistan condemned the raid, urging Kabul to act.",
             &[("pakistan", "appeal", "afghanistan")],
         ),
+        // After the verb's object, "to" opens what is asked, not the target.
+        (
+            "Iran urged the Taliban to stop sheltering the TTP.",
+            &[("iran", "appeal", "taliban")],
+        ),
+        (
+            "Iran riep de Taliban op om de steun aan de TTP te stoppen.",
+            &[("iran", "appeal", "taliban")],
+        ),
+        // English has no verb-final clause: the name right before the verb is its subject,
+        // and the charge it denies is the main clause's.
+        (
+            "Islamabad says the TTP hides in Afghanistan, a charge Kabul has denied.",
+            &[
+                ("afghanistan", "deny", "pakistan"),
+                ("pakistan", "accuse", "afghanistan"),
+            ],
+        ),
         // A state's ministry found in the text speaks for its state.
         (
             "Afghanistan's Foreign Ministry urged Islamabad to reopen the border.",
@@ -842,6 +865,17 @@ fn the_default_graph_keeps_the_confident_readings() {
         (
             "De TTP viel misschien Pakistan aan.",
             ("ttp", "attack", "pakistan"),
+            false,
+        ),
+        // A hedge before a common noun after the cue qualifies the object, not the event.
+        (
+            "Iran bombed suspected hideouts of the TTP near the border.",
+            ("iran", "attack", "ttp"),
+            true,
+        ),
+        (
+            "Iran reportedly bombed hideouts of the TTP.",
+            ("iran", "attack", "ttp"),
             false,
         ),
         (

@@ -22,7 +22,8 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator`, `time`, `report`, `locative` and `relative` are documented on [`Grammar`]) and the cues:
+//! `perpetrator`, `time`, `report`, `locative`, `relative` and `correlative` are documented on
+//! [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -148,6 +149,8 @@ pub(super) struct RawGrammar {
     locative: Vec<String>,
     #[serde(default)]
     relative: Vec<String>,
+    #[serde(default)]
+    correlative: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -355,6 +358,10 @@ pub struct Grammar {
     /// of a preposition, so "vielen in 2001 Afghanistan binnen" and "vielen op zondag Kabul
     /// aan" have a bare object, not "in Afghanistan" or "op Kabul".
     pub time: WordSet,
+    /// Words that open a pair of coordinated actors ("both", "zowel"): "both Kabul and New
+    /// Delhi deny" is one list, not a clause ending in Kabul and another opening with New
+    /// Delhi.
+    pub correlative: WordSet,
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.
     pub report: WordSet,
@@ -499,6 +506,7 @@ pub mod class {
     pub const SIDES_SECOND: u32 = 1 << 22;
     /// The first word of a reciprocal written as a phrase ("each other").
     pub const RECIPROCAL_FIRST: u32 = 1 << 23;
+    pub const CORRELATIVE: u32 = 1 << 24;
 }
 
 impl Grammar {
@@ -525,6 +533,7 @@ impl Grammar {
             (&self.relative, class::RELATIVE),
             (&self.sides_first, class::SIDES),
             (&self.reciprocal, class::RECIPROCAL),
+            (&self.correlative, class::CORRELATIVE),
         ];
         let mut classes: WordMap<u32> = WordMap::default();
         for (set, bit) in lists {
@@ -862,6 +871,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     report: fold_words(&g.report),
                     locative: fold_words(&g.locative),
                     relative: fold_words(&g.relative),
+                    correlative: fold_words(&g.correlative),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

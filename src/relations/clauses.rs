@@ -149,7 +149,13 @@ impl Reader<'_> {
                 while p < unit.len() && matches!(toks[unit[p]].tok, Tok::Actor(_)) {
                     p += 1;
                 }
-                p > start && verb_at(p).is_some()
+                // "both Kabul and New Delhi deny": the pair a correlative opens is one list.
+                let mut q = c;
+                while q > 0 && matches!(toks[unit[q - 1]].tok, Tok::Actor(_)) {
+                    q -= 1;
+                }
+                let paired = q < c && q > 0 && self.is_at(toks, unit, q - 1, class::CORRELATIVE);
+                p > start && verb_at(p).is_some() && !paired
             })
             .collect()
     }

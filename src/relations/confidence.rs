@@ -223,9 +223,19 @@ impl Reader<'_> {
                 let last = target.map_or(cue_end, |t| t.last.max(cue_end));
                 // A hedge before an article qualifies a noun phrase, not the relation:
                 // "perhaps the most feared faction", "misschien de grootste groep".
+                // After the cue, one before a common noun qualifies the object: "targeted
+                // suspected hideouts of X", "bombardeerde vermoedelijke schuilplaatsen van X".
+                let common_noun = |p: usize| {
+                    unit.get(p).is_some_and(|&i| {
+                        toks[i].class == 0
+                            && self.word(&toks[i]).is_some()
+                            && !self.text(&toks[i]).starts_with(char::is_uppercase)
+                    })
+                };
                 (first..=last).any(|p| {
                     self.is_at(toks, unit, p, class::HEDGE)
                         && !self.is_at(toks, unit, p + 1, class::ARTICLE)
+                        && !(p > cue_end && common_noun(p + 1))
                 })
             },
             adjective: [Some(source), target]

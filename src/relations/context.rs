@@ -6,13 +6,15 @@ impl Reader<'_> {
     /// A denial without a target answers the latest accusation against the denier; or, when
     /// it denies a charge ("een beschuldiging die Kabul ontkent", "a charge denied by Kabul"),
     /// the subject of its own sentence before the cue (token `at`), or else of the previous
-    /// sentence ("deze beschuldigingen"), who then also accuses the denier.
+    /// sentence ("deze beschuldigingen"), who then also accuses the denier. No one denying
+    /// with the denier (`deniers`, "both Kabul and New Delhi denied") is the accuser.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn answer(
         &self,
         s: usize,
         at: usize,
         denier: &Party,
+        deniers: &[Party],
         answered: usize,
         accusation: bool,
         cue: &str,
@@ -55,9 +57,14 @@ impl Reader<'_> {
         if !accusation {
             return;
         }
+        let denying = |a: u32| {
+            deniers.iter().any(|p| {
+                matches!(p, Party::Entity(x, _) if as_source(self.dict, self.ex, *x) == Some(a))
+            })
+        };
         let own = self
             .subject(s, usize::MAX, Some(at))
-            .filter(|p| !matches!(p, Party::Entity(a, _) if Some(*a) == d_state));
+            .filter(|p| !matches!(p, Party::Entity(a, _) if Some(*a) == d_state || denying(*a)));
         let (rule, first, subject) = match own {
             Some(p) => (Rule::Charge, s, Some(p)),
             None if s > 0 => (

@@ -260,32 +260,33 @@ impl Reader<'_> {
         let cue = &self.set.cues[hit.cue];
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
-        // `door X`: right after the cue, or (for a verb) before it in a subordinate passive
-        // ("die door de TTP worden opgeëist").
+        // After the cue: a verb's `door X` may come after its object ("werd gisteren in Kabul
+        // aangevallen door X"), but not after a participle of its own ("blames proxies armed
+        // by Iran"); a noun's follows it closely ("de aanval op Kabul door X", "the agreement,
+        // signed by X") and not after another verb ("de wapenstilstand, bemiddeld door Qatar").
+        let after_cue = |l: &List| {
+            let mut between = cue_end + 1..l.first;
+            l.first > cue_end
+                && l.first <= cue_end + 6
+                && if cue.form == Form::Noun {
+                    (cue_end + 1..l.first.min(cue_end + 4))
+                        .any(|p| self.is_at(toks, unit, p, class::AGENT))
+                        && !between.any(|p| self.verb_cue_at(toks, unit, p))
+                } else {
+                    !between.any(|p| self.participle_at(toks, unit, p))
+                }
+        };
+        // Before a verb, only in Dutch, in a subordinate passive ("die door de TTP worden
+        // opgeëist"); an English `by X` before one belongs to a noun ("statements by X,
+        // warning Y").
+        let before_verb = |l: &List| {
+            cue.form != Form::Noun && !self.g.subject_first && l.last < head && l.last + 6 >= head
+        };
         lists
             .iter()
             .find(|l| {
                 l.gov.as_deref().is_some_and(|g| self.g.agent.contains(g))
-                    // A noun's `door` follows it closely ("de aanval op Kabul door X", "the
-                    // agreement, signed by X"), not after another verb ("de aanslag op Kabul
-                    // werd opgeëist door X"); a verb's may come after its object ("werd
-                    // gisteren in Kabul aangevallen door X").
-                    && ((l.first > cue_end
-                        && l.first <= cue_end + 6
-                        && (cue.form != Form::Noun
-                            || ((cue_end + 1..=cue_end + 3).any(|p| {
-                                p < l.first
-                                    && self.is_at(toks, unit, p, class::AGENT)
-                            })
-                            // "de wapenstilstand, bemiddeld door Qatar": the agent of
-                            // a participle cue after the noun is that cue's.
-                            && !(cue_end + 1..l.first).any(|p| self.verb_cue_at(toks, unit, p)))))
-                        // Only Dutch puts `door X` before the verb; an English `by X`
-                        // before one belongs to a noun ("statements by X, warning Y").
-                        || (cue.form != Form::Noun
-                            && !self.g.subject_first
-                            && l.last < head
-                            && l.last + 6 >= head))
+                    && (after_cue(l) || before_verb(l))
             })
             .or_else(|| self.described_agent(toks, unit, lists, cue_end))
     }
@@ -318,6 +319,16 @@ impl Reader<'_> {
         let after_prep = (head + 1..unit.len().min(window))
             .filter(|&p| !used[p] || (ends_in_prep && p == cue_end))
             .find(|&p| word_at(p).is_some_and(|w| cue.target.iter().any(|t| t == w)))
+            // "urged the Taliban to stop backing the TTP": after the verb's object the
+            // preposition opens no target. (A bare list after a Dutch verb with no subject
+            // before it is the subject: "vochten de Taliban tegen IS".)
+            .filter(|&p| {
+                let object_first = self.g.subject_first || before.iter().any(|l| l.bare);
+                !(object_first
+                    && after
+                        .iter()
+                        .any(|l| l.bare && l.first > cue_end && l.last < p))
+            })
             .and_then(|p| {
                 // Within four words, or further when the preposition governs the list ("met
                 // de ervaren Amerikaanse gezant Zalmay Khalilzad").
@@ -414,15 +425,17 @@ impl Reader<'_> {
             // "a charge denied by Kabul": whom a denial answers is the accuser, not the list
             // before it ([`Reader::answer`]).
             target = prep_target.or_else(|| {
-                (cue.form != Form::Noun && ty.responds_to.is_none())
-                    .then(|| {
-                        before
-                            .iter()
-                            .rev()
-                            .find(|l| !is_same(l, Some(a)) && (l.bare || place_ok(l)))
-                            .copied()
-                    })
-                    .flatten()
+                (cue.form != Form::Noun
+                    && ty.responds_to.is_none()
+                    && !self.reduced_relative(toks, unit, head))
+                .then(|| {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|l| !is_same(l, Some(a)) && (l.bare || place_ok(l)))
+                        .copied()
+                })
+                .flatten()
             });
         } else {
             match cue.form {
@@ -447,7 +460,12 @@ impl Reader<'_> {
                 Form::Noun => (source, target, rule) = self.noun(toks, unit, hit, frame),
                 Form::Passive => {
                     source = after.iter().find(|l| l.first <= cue_end + 4).copied();
-                    target = before.iter().rev().find(|l| l.bare || place_ok(l)).copied();
+                    target = before
+                        .iter()
+                        .rev()
+                        .find(|l| l.bare || place_ok(l))
+                        .filter(|_| !self.reduced_relative(toks, unit, head))
+                        .copied();
                     rule = Rule::Passive;
                 }
             }
@@ -568,7 +586,9 @@ impl Reader<'_> {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::OfObject;
-            } else if bare_before.len() >= 2 {
+            // English is not verb-final: "a charge Kabul has denied" has no object before
+            // the verb.
+            } else if bare_before.len() >= 2 && !self.g.subject_first {
                 let s = bare_before[bare_before.len() - 2];
                 source = Some(s);
                 target = Some(b);
@@ -737,6 +757,34 @@ impl Reader<'_> {
     /// Whether a passive auxiliary stands right before the verb cue at `head` (up to two words
     /// before it, no actor between: "were killed", "has been repeatedly targeted"), the cue
     /// word being a participle rather than a gerund ("were fighting" is active).
+    /// Whether the word at clause position `p` is a participle of its own: a one-word verb cue,
+    /// or in English a common word ending in "-ed" ("armed", "carried").
+    fn participle_at(&self, toks: &[Token], unit: &[usize], p: usize) -> bool {
+        let t = &toks[unit[p]];
+        self.verb_cue_at(toks, unit, p)
+            || (self.g.subject_first
+                && t.class & !(class::CUE | class::LONE_CUE) == 0
+                && self
+                    .word(t)
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                && !self.text(t).starts_with(char::is_uppercase))
+    }
+
+    /// Whether an English participle cue right after a common noun modifies that noun
+    /// ("proxies armed by Iran", "militants backed by X"): the noun, no actor before it, is
+    /// what the participle is about.
+    fn reduced_relative(&self, toks: &[Token], unit: &[usize], head: usize) -> bool {
+        self.g.subject_first
+            && head > 0
+            && self.word(&toks[unit[head - 1]]).is_some_and(|w| {
+                toks[unit[head - 1]].class == 0
+                    && !w.ends_with("ly")
+                    && !self
+                        .text(&toks[unit[head - 1]])
+                        .starts_with(char::is_uppercase)
+            })
+    }
+
     pub(super) fn passive_before(&self, unit: &[usize], toks: &[Token], head: usize) -> bool {
         let cue_word = self.word(&toks[unit[head]]).unwrap_or_default();
         if cue_word.ends_with("ing") {

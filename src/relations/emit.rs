@@ -178,6 +178,7 @@ impl Reader<'_> {
                             s,
                             at,
                             a,
+                            &sources,
                             answered,
                             accusation,
                             &cue_text,

@@ -99,7 +99,10 @@ impl Reader<'_> {
             // Spaces and ASCII punctuation, most of what is not a word, in one test each.
             if b.is_ascii() && !b.is_ascii_alphanumeric() {
                 let boundary = matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?')
-                    || (b == b'-' && p > 0 && bytes[p - 1] == b' ' && bytes.get(p + 1) == Some(&b' '));
+                    || (b == b'-'
+                        && p > 0
+                        && bytes[p - 1] == b' '
+                        && bytes.get(p + 1) == Some(&b' '));
                 if boundary {
                     out.push(Token {
                         tok: Tok::Punct(char::from(b)),
