@@ -741,6 +741,19 @@ fn direction_rules() {
                 ("pakistan", "accuse", "afghanistan"),
             ],
         ),
+        // An "-ing" cue after an article and an adjective is a noun.
+        (
+            "The Taliban issued a stern warning to Islamabad.",
+            &[("taliban", "threaten", "pakistan")],
+        ),
+        // Allies are partners.
+        (
+            "The TTP is allied with the Taliban.",
+            &[
+                ("taliban", "cooperate", "ttp"),
+                ("ttp", "cooperate", "taliban"),
+            ],
+        ),
         // A state's ministry found in the text speaks for its state.
         (
             "Afghanistan's Foreign Ministry urged Islamabad to reopen the border.",

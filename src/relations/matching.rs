@@ -58,6 +58,21 @@ impl Reader<'_> {
         toks.iter().any(|t| self.is(t, cue))
     }
 
+    /// Whether a verb cue's word at clause position `p` is a noun: right after an article
+    /// ("the attack"), or, for an "-ing" form, after an article and up to two common words
+    /// ("a stern warning", "the recent fighting").
+    fn after_article(&self, toks: &[Token], unit: &[usize], p: usize, w: &str) -> bool {
+        let article = |q: usize| self.is(&toks[unit[q]], class::ARTICLE);
+        let common = |q: usize| {
+            let t = &toks[unit[q]];
+            t.class == 0 && self.word(t).is_some() && !self.text(t).starts_with(char::is_uppercase)
+        };
+        (p > 0 && article(p - 1))
+            || (self.g.subject_first
+                && w.ends_with("ing")
+                && (2..=3).any(|n| p >= n && article(p - n) && (p - n + 1..p).all(common)))
+    }
+
     pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut used = vec![false; unit.len()];
@@ -71,7 +86,7 @@ impl Reader<'_> {
             };
             let mut best: Option<Hit> = None;
             // "the attack", "an attack": after an article a verb cue is the noun.
-            let after_article = p > 0 && self.is(&toks[unit[p - 1]], class::ARTICLE);
+            let after_article = self.after_article(toks, unit, p, w);
             let next = unit.get(p + 1).and_then(|&i| self.word(&toks[i]));
             for c in self.set.candidates(w) {
                 let cue = &self.set.cues[c];
