@@ -174,6 +174,8 @@ fn sentences_without_a_relation_yield_none() {
         // A pronoun in a subordinate clause after a main clause belongs to that clause's
         // subject (no actor here), not to the previous sentence's.
         "Pakistan sloot de grens. De nieuwe machthebbers beloofden hervormingen toen ze in Afghanistan aan de macht kwamen.",
+        // The `van X` after "met (de) steun" belongs to that phrase, not to an object.
+        "Het Afghaanse leger wist hen met de steun van de Amerikanen te verdrijven.",
         // "both X and Y" is one list of deniers, and none of them made the accusation.
         "Fighters allegedly armed by Iran and India crossed the border, an accusation both Tehran and New Delhi deny.",
         // A participle after a common noun is about that noun, and takes the `by X`: Iran
@@ -740,6 +742,40 @@ fn direction_rules() {
                 ("afghanistan", "deny", "pakistan"),
                 ("pakistan", "accuse", "afghanistan"),
             ],
+        ),
+        // A number's separators are part of it: the clause goes on to "uit Afghanistan".
+        (
+            "Duitsland haalt 1.200 soldaten weg uit Afghanistan.",
+            &[("germany", "withdraw", "afghanistan")],
+        ),
+        (
+            "De TTP nam in 2007 de wapens op tegen Islamabad.",
+            &[("ttp", "attack", "islamabad")],
+        ),
+        (
+            "ISKP is vorig jaar met de Taliban in gevecht geraakt.",
+            &[("iskp", "enmity", "taliban"), ("taliban", "enmity", "iskp")],
+        ),
+        // An apposition between dashes is about the name before it.
+        (
+            "ISKP – een gezworen vijand van de Taliban – eiste de aanslag op.",
+            &[("iskp", "enmity", "taliban"), ("taliban", "enmity", "iskp")],
+        ),
+        // A Dutch relative in a passive with `door X` is the name before it; "toen" right
+        // after it is "then" and opens no clause.
+        (
+            "De aanslagen werden gepland in Afghanistan, dat toen werd bestuurd door de Taliban.",
+            &[("taliban", "control", "afghanistan")],
+        ),
+        // After an inverted subject, and in an object before a final verb, `van X` names
+        // the target.
+        (
+            "Daarna vielen de Taliban een schuilplaats van ISKP binnen.",
+            &[("taliban", "attack", "iskp")],
+        ),
+        (
+            "Pakistan heeft een cel van de TTP uitgeschakeld.",
+            &[("pakistan", "attack", "ttp")],
         ),
         // An "-ing" cue after an article and an adjective is a noun.
         (

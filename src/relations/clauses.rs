@@ -96,8 +96,13 @@ impl Reader<'_> {
                     cur = units.len() - 1;
                 }
                 // "sinds 2014", "since August": before a number or a time word, a clause
-                // word that is also a preposition opens no clause.
-                Tok::Word(_) if self.is(t, class::CLAUSE) && !self.time_phrase(toks, i) => {
+                // word that is also a preposition opens no clause; nor does one right after
+                // another ("dat toen door de Taliban werd bestuurd": "toen" is "then").
+                Tok::Word(_)
+                    if self.is(t, class::CLAUSE)
+                        && !self.time_phrase(toks, i)
+                        && !(i > 0 && self.is(&toks[i - 1], class::CLAUSE)) =>
+                {
                     units.push(unit_from(i));
                     units.last_mut().expect("pushed").push(i);
                     groups.push(group);

@@ -58,16 +58,33 @@ impl Reader<'_> {
     /// "the TTP, which targets Pakistani soldiers": a clause opened by a relative pronoun
     /// (`relative`) right after an actor (and a comma) gets that actor as its first position,
     /// its subject.
+    ///
+    /// A Dutch relative ("die", "dat") is its clause's subject only in a passive with `door X`
+    /// ("Afghanistan, dat toen gecontroleerd werd door de Taliban"); elsewhere it may be the
+    /// object. An apposition after a dash is about the actor before the dash ("ISKP - een
+    /// gezworen vijand van de Taliban -").
     fn relative_subjects(&self, toks: &[Token], units: &mut [Vec<usize>]) {
+        let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
+        let punct = |i: usize, c: char| matches!(toks[i].tok, Tok::Punct(p) if p == c);
         for unit in units.iter_mut() {
             let Some(&first) = unit.first() else {
                 continue;
             };
-            if !self.is(&toks[first], class::RELATIVE) {
+            let dash = |i: usize| i >= 1 && matches!(toks[i - 1].tok, Tok::Punct('-' | '–' | '—'));
+            if self.is(&toks[first], class::ARTICLE)
+                && dash(first)
+                && first >= 2
+                && actor(first - 2)
+            {
+                unit.insert(0, self.phrase_head(toks, first - 2));
                 continue;
             }
-            let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
-            let punct = |i: usize, c: char| matches!(toks[i].tok, Tok::Punct(p) if p == c);
+            let passive_relative = !self.g.subject_first
+                && self.is(&toks[first], class::CLAUSE)
+                && self.passive_with_agent(toks, unit);
+            if !self.is(&toks[first], class::RELATIVE) && !passive_relative {
+                continue;
+            }
             // "X, which", "X which", "X (Y), which" (the name in brackets)
             let antecedent = match first {
                 i if i >= 2 && punct(i - 1, ',') && actor(i - 2) => i - 2,
@@ -75,8 +92,32 @@ impl Reader<'_> {
                 i if i >= 1 && actor(i - 1) => i - 1,
                 _ => continue,
             };
-            unit.insert(0, self.phrase_head(toks, antecedent));
+            // A Dutch relative agrees with the name right before it ("Kandahar, dat").
+            let head = if passive_relative {
+                antecedent
+            } else {
+                self.phrase_head(toks, antecedent)
+            };
+            unit.insert(0, head);
         }
+    }
+
+    /// Whether a clause is a passive with its agent: an auxiliary, and `door` before an
+    /// actor (past articles): "dat toen gecontroleerd werd door de Taliban".
+    fn passive_with_agent(&self, toks: &[Token], unit: &[usize]) -> bool {
+        let auxiliary = unit.iter().any(|&i| {
+            self.is(&toks[i], class::AUXILIARY)
+                || self
+                    .word(&toks[i])
+                    .is_some_and(|w| self.g.passive.contains(w))
+        });
+        auxiliary
+            && (0..unit.len()).any(|p| {
+                self.is_at(toks, unit, p, class::AGENT)
+                    && (p + 1..unit.len())
+                        .find(|&q| !self.is_at(toks, unit, q, class::ARTICLE | class::DETERMINER))
+                        .is_some_and(|q| matches!(toks[unit[q]].tok, Tok::Actor(_)))
+            })
     }
 
     /// Whether the word at clause position `p` is a one-word verb cue ("bemiddeld").
@@ -509,22 +550,29 @@ impl Reader<'_> {
         // object, the first `van X` after the cue names it.
         // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
         // van TTP-strijders" denies no one).
-        let of_object = || {
+        // After an inverted subject, the `van X` after it: "vielen de Taliban een
+        // schuilplaats van IS-K binnen".
+        let of_object = |subject: Option<usize>| {
             if ty.responds_to.is_some() || ty.embeds {
                 return None;
             }
-            after.first().copied().filter(|l| {
-                l.first <= cue_end + 7
+            let from = subject.unwrap_or(cue_end);
+            let first = match subject {
+                Some(s) => after.iter().copied().find(|l| l.first > s),
+                None => after.first().copied(),
+            };
+            first.filter(|l| {
+                l.first <= from + 7
                     && l.gov
                         .as_deref()
                         .is_some_and(|g| self.g.possessive.contains(g))
-                    && (cue_end + 1..l.first).all(|p| {
+                    && (from + 1..l.first).all(|p| {
                         !self.is_at(toks, unit, p, class::CLAUSE)
                             && !matches!(toks[unit[p]].tok, Tok::Punct(_))
                     })
                     // "de macht overnamen na de terugtrekking van X": that `van` belongs to
                     // another prepositional phrase.
-                    && !self.other_phrase(toks, unit, hit, cue_end + 1..l.first)
+                    && !self.other_phrase(toks, unit, hit, from + 1..l.first)
             })
         };
         // "viel een moskee in Peshawar aan", "attacked a mosque in Peshawar": for a type
@@ -579,9 +627,9 @@ impl Reader<'_> {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::SubjectVerbObject;
-            } else if let Some(t) = of_object()
+            } else if let Some(t) = of_object(None)
                 .or_else(|| located(cue_end))
-                .or_else(|| self.located_before_verb(toks, unit, hit, b, frame))
+                .or_else(|| self.object_before_verb(toks, unit, hit, b, frame))
             {
                 source = Some(b);
                 target = Some(t);
@@ -607,7 +655,8 @@ impl Reader<'_> {
             source = Some(a);
             target = prep_target
                 .or_else(|| object(bare_after.get(1).copied()))
-                .or_else(|| located(a.last));
+                .or_else(|| located(a.last))
+                .or_else(|| of_object(Some(a.last)));
             rule = Rule::Inverted;
         }
         (source, target, rule)
@@ -639,10 +688,11 @@ impl Reader<'_> {
     }
 
     /// Dutch puts the object before a final verb: "De Taliban hebben het paleis in Kabul
-    /// ingenomen", "nadat de TTP een moskee in Peshawar aanviel". For a type that takes
-    /// places, a place in that object, between the subject `subject` and the verb, is the
-    /// target.
-    fn located_before_verb<'l>(
+    /// ingenomen", "nadat de TTP een moskee in Peshawar aanviel", "Pakistan heeft een cel van
+    /// de TTP uitgeschakeld". A `van X` in that object, between the subject `subject` and the
+    /// verb, is the target (as after the verb, not for what is denied or alleged), and so is
+    /// a place after a `locative` for a type that takes places.
+    fn object_before_verb<'l>(
         &self,
         toks: &[Token],
         unit: &[usize],
@@ -651,7 +701,7 @@ impl Reader<'_> {
         frame: &Frame<'_, 'l>,
     ) -> Option<&'l List> {
         let ty = &self.types[self.set.cues[hit.cue].relation];
-        if self.g.subject_first || !ty.places {
+        if self.g.subject_first {
             return None;
         }
         let head = hit.head;
@@ -660,9 +710,22 @@ impl Reader<'_> {
             .iter()
             .copied()
             .find(|l| l.first > subject.last && l.last < head)?;
-        let locative = list.first.checked_sub(1)?;
-        let object = (subject.last + 1..locative)
+        // The preposition, before any article: "van de TTP".
+        let mut governor = list.first.checked_sub(1)?;
+        while governor > subject.last + 1
+            && self.is_at(toks, unit, governor, class::ARTICLE | class::DETERMINER)
+        {
+            governor -= 1;
+        }
+        let object = (subject.last + 1..governor)
             .any(|p| !self.is_at(toks, unit, p, class::DETERMINER | class::AUXILIARY));
+        // The noun the preposition follows heads the object, not a phrase of its own ("met
+        // (de) steun van de Amerikanen" names a helper, not the object).
+        let prep = |p: usize| self.is_at(toks, unit, p, class::PREPOSITION);
+        let own_phrase = (subject.last + 1..governor)
+            .rev()
+            .find(|&p| prep(p) || self.is_at(toks, unit, p, class::ARTICLE | class::DETERMINER))
+            .is_some_and(|p| prep(p) || (p > 0 && prep(p - 1)));
         let words_only = (subject.last + 1..head).all(|p| {
             (list.first..=list.last).contains(&p)
                 || (self.word(&toks[unit[p]]).is_some()
@@ -672,12 +735,12 @@ impl Reader<'_> {
             self.actor(&toks[unit[m]])
                 .is_some_and(|(_, k)| k == Kind::Place)
         });
-        (object
-            && words_only
-            && places
-            && list.last + 3 >= head
-            && self.is_at(toks, unit, locative, class::LOCATIVE))
-        .then_some(list)
+        let located = ty.places && places && self.is_at(toks, unit, governor, class::LOCATIVE);
+        let owner = ty.responds_to.is_none()
+            && !ty.embeds
+            && self.is_at(toks, unit, governor, class::POSSESSIVE);
+        (object && words_only && !own_phrase && list.last + 3 >= head && (located || owner))
+            .then_some(list)
     }
 
     /// A noun's source (after its source preposition, an adjective or name right before it,

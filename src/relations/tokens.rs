@@ -3,8 +3,9 @@
 
 use super::*;
 
-/// The end of the word starting at `p` (before `stop`): word characters, and hyphens and
-/// apostrophes between two of them ("Noord-Waziristan", "Pakistan's").
+/// The end of the word starting at `p` (before `stop`): word characters, hyphens and
+/// apostrophes between two of them ("Noord-Waziristan", "Pakistan's"), and a point or comma
+/// between two digits ("5.000").
 pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
     let bytes = text.as_bytes();
     let starts_word = |i: usize| i < stop && text[i..stop].chars().next().is_some_and(is_word_char);
@@ -20,7 +21,13 @@ pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
         }
         let b = bytes[q];
         if b.is_ascii() {
-            if !(matches!(b, b'-' | b'\'') && starts_word(q + 1)) {
+            // "5.000", "3,4": a separator between digits is part of the number.
+            let in_number = matches!(b, b'.' | b',')
+                && q > p
+                && bytes[q - 1].is_ascii_digit()
+                && q + 1 < stop
+                && bytes[q + 1].is_ascii_digit();
+            if !(in_number || (matches!(b, b'-' | b'\'') && starts_word(q + 1))) {
                 break;
             }
             q += 1;
