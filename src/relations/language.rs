@@ -5,9 +5,12 @@ use super::*;
 /// Bytes of an article [`language`] reads: a few sentences tell Dutch from English.
 pub(super) const LANGUAGE_BYTES: usize = 600;
 
+/// How many telling words one language must lead by before [`language`] stops reading.
+const LEAD: usize = 10;
+
 /// The cue set of the document's language: the one whose function words (determiners,
-/// prepositions, conjunctions, clause words) and cue words its first 600 bytes use most;
-/// the first set on a tie. One set per document keeps reading as cheap as with one language.
+/// prepositions, conjunctions, clause words) and cue words its first 600 bytes use most, or
+/// the first to lead the others by [`LEAD`] of them; the first set on a tie. One set per document keeps reading as cheap as with one language.
 pub(super) fn language(text: &str, sets: &[CueSet]) -> usize {
     if sets.len() < 2 {
         return 0;
@@ -44,6 +47,16 @@ pub(super) fn language(text: &str, sets: &[CueSet]) -> usize {
             if set.grammar.class_of(word) & TELLING != 0 {
                 *count += 1;
             }
+        }
+        // A clear lead decides: most articles tell their language within a few sentences.
+        let (best, second) = counts.iter().fold(
+            (0, 0),
+            |(a, b), &c| {
+                if c > a { (c, a) } else { (a, b.max(c)) }
+            },
+        );
+        if best >= second + LEAD {
+            break;
         }
     }
     let best = counts.iter().copied().max().unwrap_or(0);
