@@ -777,6 +777,34 @@ fn direction_rules() {
             "Pakistan heeft een cel van de TTP uitgeschakeld.",
             &[("pakistan", "attack", "ttp")],
         ),
+        // Three names with commas only are a list (two are an apposition), and "&" joins
+        // like "and".
+        (
+            "Talks were held between Iran, Qatar, Turkey.",
+            &[
+                ("iran", "negotiate", "qatar"),
+                ("iran", "negotiate", "turkey"),
+                ("qatar", "negotiate", "iran"),
+                ("qatar", "negotiate", "turkey"),
+                ("turkey", "negotiate", "iran"),
+                ("turkey", "negotiate", "qatar"),
+            ],
+        ),
+        (
+            "Iran, Qatar & Turkey held talks in Doha.",
+            &[
+                ("iran", "negotiate", "qatar"),
+                ("iran", "negotiate", "turkey"),
+                ("qatar", "negotiate", "iran"),
+                ("qatar", "negotiate", "turkey"),
+                ("turkey", "negotiate", "iran"),
+                ("turkey", "negotiate", "qatar"),
+            ],
+        ),
+        (
+            "Turkey stands shoulder-to-shoulder with Qatar.",
+            &[("turkey", "support", "qatar")],
+        ),
         // An "-ing" cue after an article and an adjective is a noun.
         (
             "The Taliban issued a stern warning to Islamabad.",

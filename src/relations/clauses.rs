@@ -226,8 +226,9 @@ impl Reader<'_> {
                 }
             }
             // "A, B" without a conjunction is an apposition ("de VN, Guterres,"): the first
-            // name stands alone.
-            if !seps.is_empty() && !seps.iter().any(|&c| c) {
+            // name stands alone. Three or more are a list ("talks between Pakistan, China,
+            // Afghanistan").
+            if seps.len() == 1 && !seps[0] {
                 members.truncate(1);
             }
             let first = p;

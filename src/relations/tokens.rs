@@ -103,6 +103,17 @@ impl Reader<'_> {
                 continue;
             }
             let b = bytes[p];
+            // "China, Pakistan & Afghanistan": an ampersand is a word (a conjunction).
+            if b == b'&' {
+                out.push(Token {
+                    tok: Tok::Word(CompactString::from("&")),
+                    start: p,
+                    end: p + 1,
+                    class: self.g.class_of("&"),
+                });
+                p += 1;
+                continue;
+            }
             // Spaces and ASCII punctuation, most of what is not a word, in one test each.
             if b.is_ascii() && !b.is_ascii_alphanumeric() {
                 let boundary = matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?')
