@@ -44,6 +44,7 @@
 
 use super::{Kind, Pos, Problem};
 use crate::text::{Case, fold_str, is_word_char};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -381,7 +382,7 @@ pub struct CueSet {
     pub grammar: Grammar,
     pub cues: Vec<Cue>,
     /// Cues by their first word, when it is an exact word.
-    pub by_first: HashMap<String, Vec<usize>>,
+    pub by_first: HashMap<CompactString, Vec<usize>>,
     /// The keys of `by_first`: most words of a sentence start no cue, and this set turns
     /// them away before hashing.
     pub first_words: WordSet,
@@ -538,7 +539,7 @@ impl Grammar {
         let mut classes: WordMap<u32> = WordMap::default();
         for (set, bit) in lists {
             for w in set.iter() {
-                *classes.entry(w.clone()) |= bit;
+                *classes.entry(w.to_string()) |= bit;
             }
         }
         for phrase in &self.sides {
@@ -567,13 +568,14 @@ fn fold_words(list: &[String]) -> WordSet {
 }
 
 /// Folded words, each with a value. Most words of a sentence are in no grammar list, so a test
-/// of their first byte and length turns them away before any hashing.
+/// of their first byte and length turns them away before any hashing. Keys are stored inline
+/// (up to 24 bytes), so a lookup compares without following a pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordMap<V> {
     /// For each first byte, bit `min(len, 63)` for the byte length of every word starting
     /// with it.
     first_len: Box<[u64; 256]>,
-    words: HashMap<String, V>,
+    words: HashMap<CompactString, V>,
 }
 
 impl<V> Default for WordMap<V> {
@@ -600,11 +602,11 @@ impl<V: Default> WordMap<V> {
         if let Some(&first) = word.as_bytes().first() {
             self.first_len[usize::from(first)] |= 1 << word.len().min(63);
         }
-        self.words.entry(word).or_default()
+        self.words.entry(CompactString::from(word)).or_default()
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.words.keys()
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(CompactString::as_str)
     }
 }
 
@@ -617,7 +619,7 @@ impl WordSet {
         self.0.get(word).is_some()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.keys()
     }
 }
@@ -893,7 +895,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     .agent
                     .iter()
                     .chain(set.grammar.between.iter())
-                    .cloned()
+                    .map(str::to_string)
                     .collect();
                 set.grammar.preposition.extend(extra);
                 set.grammar.classes = set.grammar.classes();
@@ -1001,7 +1003,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             match &cue.words[0] {
                 Word::Exact(w) => {
                     set.first_words.extend([w.clone()]);
-                    set.by_first.entry(w.clone()).or_default().push(i);
+                    set.by_first.entry(CompactString::from(w.as_str())).or_default().push(i);
                     *set.grammar.classes.entry(w.clone()) |= cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
