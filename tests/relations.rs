@@ -737,7 +737,7 @@ fn direction_rules() {
         // English has no verb-final clause: the name right before the verb is its subject,
         // and the charge it denies is the main clause's.
         (
-            "Islamabad says the TTP hides in Afghanistan, a charge Kabul has denied.",
+            "Islamabad says the TTP trains in Afghanistan, an accusation Kabul rejects.",
             &[
                 ("afghanistan", "deny", "pakistan"),
                 ("pakistan", "accuse", "afghanistan"),
@@ -758,7 +758,7 @@ fn direction_rules() {
         ),
         // An apposition between dashes is about the name before it.
         (
-            "ISKP – een gezworen vijand van de Taliban – eiste de aanslag op.",
+            "ISKP – een verklaarde vijand van de Taliban – pleegde de aanslag.",
             &[("iskp", "enmity", "taliban"), ("taliban", "enmity", "iskp")],
         ),
         // A Dutch relative in a passive with `door X` is the name before it; "toen" right
@@ -770,7 +770,7 @@ fn direction_rules() {
         // After an inverted subject, and in an object before a final verb, `van X` names
         // the target.
         (
-            "Daarna vielen de Taliban een schuilplaats van ISKP binnen.",
+            "Daarna vielen de Taliban een kamp van ISKP binnen.",
             &[("taliban", "attack", "iskp")],
         ),
         (

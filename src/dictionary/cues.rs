@@ -359,9 +359,8 @@ pub struct Grammar {
     /// of a preposition, so "vielen in 2001 Afghanistan binnen" and "vielen op zondag Kabul
     /// aan" have a bare object, not "in Afghanistan" or "op Kabul".
     pub time: WordSet,
-    /// Words that open a pair of coordinated actors ("both", "zowel"): "both Kabul and New
-    /// Delhi deny" is one list, not a clause ending in Kabul and another opening with New
-    /// Delhi.
+    /// Words that open a pair of coordinated actors ("both", "zowel"): "both Tehran and Ankara
+    /// deny" is one list, not a clause ending in Tehran and another opening with Ankara.
     pub correlative: WordSet,
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.
@@ -1003,7 +1002,10 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             match &cue.words[0] {
                 Word::Exact(w) => {
                     set.first_words.extend([w.clone()]);
-                    set.by_first.entry(CompactString::from(w.as_str())).or_default().push(i);
+                    set.by_first
+                        .entry(CompactString::from(w.as_str()))
+                        .or_default()
+                        .push(i);
                     *set.grammar.classes.entry(w.clone()) |= cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {

@@ -154,7 +154,7 @@ impl Reader<'_> {
                 while p < unit.len() && matches!(toks[unit[p]].tok, Tok::Actor(_)) {
                     p += 1;
                 }
-                // "both Kabul and New Delhi deny": the pair a correlative opens is one list.
+                // "both Tehran and Ankara deny": the pair a correlative opens is one list.
                 let mut q = c;
                 while q > 0 && matches!(toks[unit[q - 1]].tok, Tok::Actor(_)) {
                     q -= 1;

@@ -7,7 +7,7 @@ impl Reader<'_> {
     /// it denies a charge ("een beschuldiging die Kabul ontkent", "a charge denied by Kabul"),
     /// the subject of its own sentence before the cue (token `at`), or else of the previous
     /// sentence ("deze beschuldigingen"), who then also accuses the denier. No one denying
-    /// with the denier (`deniers`, "both Kabul and New Delhi denied") is the accuser.
+    /// with the denier (`deniers`, "both Tehran and Ankara denied") is the accuser.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn answer(
         &self,

@@ -60,9 +60,9 @@ impl Reader<'_> {
     /// its subject.
     ///
     /// A Dutch relative ("die", "dat") is its clause's subject only in a passive with `door X`
-    /// ("Afghanistan, dat toen gecontroleerd werd door de Taliban"); elsewhere it may be the
+    /// ("Herat, dat toen door de Taliban werd bestuurd"); elsewhere it may be the
     /// object. An apposition after a dash is about the actor before the dash ("ISKP - een
-    /// gezworen vijand van de Taliban -").
+    /// verklaarde vijand van de Taliban -").
     fn relative_subjects(&self, toks: &[Token], units: &mut [Vec<usize>]) {
         let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
         let punct = |i: usize, c: char| matches!(toks[i].tok, Tok::Punct(p) if p == c);
@@ -103,7 +103,7 @@ impl Reader<'_> {
     }
 
     /// Whether a clause is a passive with its agent: an auxiliary, and `door` before an
-    /// actor (past articles): "dat toen gecontroleerd werd door de Taliban".
+    /// actor (past articles): "dat toen door de Taliban werd bestuurd".
     fn passive_with_agent(&self, toks: &[Token], unit: &[usize]) -> bool {
         let auxiliary = unit.iter().any(|&i| {
             self.is(&toks[i], class::AUXILIARY)
@@ -551,7 +551,7 @@ impl Reader<'_> {
         // Not for what is denied, alleged or demanded ("ontkent de aanwezigheid
         // van TTP-strijders" denies no one).
         // After an inverted subject, the `van X` after it: "vielen de Taliban een
-        // schuilplaats van IS-K binnen".
+        // kamp van ISKP binnen".
         let of_object = |subject: Option<usize>| {
             if ty.responds_to.is_some() || ty.embeds {
                 return None;
@@ -634,7 +634,7 @@ impl Reader<'_> {
                 source = Some(b);
                 target = Some(t);
                 rule = Rule::OfObject;
-            // English is not verb-final: "a charge Kabul has denied" has no object before
+            // English is not verb-final: "an accusation Tehran rejects" has no object before
             // the verb.
             } else if bare_before.len() >= 2 && !self.g.subject_first {
                 let s = bare_before[bare_before.len() - 2];
