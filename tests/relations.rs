@@ -749,8 +749,8 @@ fn direction_rules() {
             &[("germany", "withdraw", "afghanistan")],
         ),
         (
-            "De TTP nam in 2007 de wapens op tegen Islamabad.",
-            &[("ttp", "attack", "islamabad")],
+            "In 2007 nam de TTP de wapens op tegen Pakistan.",
+            &[("ttp", "attack", "pakistan")],
         ),
         (
             "ISKP is vorig jaar met de Taliban in gevecht geraakt.",
