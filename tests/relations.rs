@@ -944,6 +944,19 @@ fn the_default_graph_keeps_the_confident_readings() {
             ("ttp", "attack", "pakistan"),
             false,
         ),
+        // A pronoun with a subject before it in its own sentence is surer than one resolved
+        // across sentences.
+        (
+            "De TTP meldde dat zij Bannu hadden aangevallen.",
+            ("ttp", "attack", "bannu"),
+            true,
+        ),
+        // A hedge in a Dutch final verb cluster hedges the verb.
+        (
+            "Inlichtingendiensten denken dat Herat binnen een maand in handen van de Taliban kan zijn.",
+            ("taliban", "control", "herat"),
+            false,
+        ),
         // A hedge before a common noun after the cue qualifies the object, not the event.
         (
             "Iran bombed suspected hideouts of the TTP near the border.",

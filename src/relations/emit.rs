@@ -128,7 +128,16 @@ impl Reader<'_> {
                 .collect()
         };
         let sources = parties(source);
-        let signals = self.signals(toks, unit, hit, source, target, cue_quoted);
+        let mut signals = self.signals(toks, unit, hit, source, target, cue_quoted);
+        // "De Taliban zeiden dat ze Ghazni hadden ingenomen": a pronoun with a subject before
+        // it in its own sentence is resolved there, not across sentences.
+        signals.pronoun_here = signals.pronoun
+            && [Some(source), target].into_iter().flatten().all(|l| {
+                l.members.iter().all(|&m| {
+                    !matches!(toks[unit[m]].tok, Tok::Pronoun)
+                        || self.subject(s, usize::MAX, Some(unit[m])).is_some()
+                })
+            });
         let push = |pending: &mut Vec<Pending>, a: &Party, b: &Party, rule: Rule| {
             pending.push(Pending {
                 relation: cue.relation,
