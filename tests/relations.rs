@@ -743,6 +743,11 @@ fn direction_rules() {
                 ("pakistan", "accuse", "afghanistan"),
             ],
         ),
+        // A restrictive word after a negation makes it none: "niet alleen", "not only".
+        (
+            "Iran hield niet alleen de TTP verantwoordelijk voor de aanslag.",
+            &[("iran", "accuse", "ttp")],
+        ),
         // A number's separators are part of it: the clause goes on to "uit Afghanistan".
         (
             "Duitsland haalt 1.200 soldaten weg uit Afghanistan.",

@@ -22,8 +22,8 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator`, `time`, `report`, `locative`, `relative` and `correlative` are documented on
-//! [`Grammar`]) and the cues:
+//! `perpetrator`, `time`, `report`, `locative`, `relative`, `correlative` and `restrictive` are
+//! documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -152,6 +152,8 @@ pub(super) struct RawGrammar {
     relative: Vec<String>,
     #[serde(default)]
     correlative: Vec<String>,
+    #[serde(default)]
+    restrictive: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -362,6 +364,10 @@ pub struct Grammar {
     /// Words that open a pair of coordinated actors ("both", "zowel"): "both Tehran and Ankara
     /// deny" is one list, not a clause ending in Tehran and another opening with Ankara.
     pub correlative: WordSet,
+    /// Words that, right after a negation, make it no negation of the relation ("alleen",
+    /// "only": "India hield niet alleen JeM verantwoordelijk, maar ook Pakistan" is an
+    /// accusation of both).
+    pub restrictive: WordSet,
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.
     pub report: WordSet,
@@ -507,6 +513,7 @@ pub mod class {
     /// The first word of a reciprocal written as a phrase ("each other").
     pub const RECIPROCAL_FIRST: u32 = 1 << 23;
     pub const CORRELATIVE: u32 = 1 << 24;
+    pub const RESTRICTIVE: u32 = 1 << 25;
 }
 
 impl Grammar {
@@ -534,6 +541,7 @@ impl Grammar {
             (&self.sides_first, class::SIDES),
             (&self.reciprocal, class::RECIPROCAL),
             (&self.correlative, class::CORRELATIVE),
+            (&self.restrictive, class::RESTRICTIVE),
         ];
         let mut classes: WordMap<u32> = WordMap::default();
         for (set, bit) in lists {
@@ -873,6 +881,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     locative: fold_words(&g.locative),
                     relative: fold_words(&g.relative),
                     correlative: fold_words(&g.correlative),
+                    restrictive: fold_words(&g.restrictive),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

@@ -101,15 +101,19 @@ impl Reader<'_> {
         } else {
             head.saturating_sub(3)
         };
+        // "niet alleen X, maar ook Y", "not only X": a restrictive word after a negation
+        // makes it none.
+        let negation = |p: usize| {
+            self.is_at(toks, unit, p, class::NEGATION)
+                && !self.is_at(toks, unit, p + 1, class::RESTRICTIVE)
+        };
         // "No member state has recognised X", "Geen enkel land erkent X": a negation right
         // before a source that precedes the cue.
-        let before_source = source.last < head
-            && (source.first.saturating_sub(2)..source.first)
-                .any(|p| self.is_at(toks, unit, p, class::NEGATION));
+        let before_source =
+            source.last < head && (source.first.saturating_sub(2)..source.first).any(negation);
         let negated = before_source
-            || (from..=cue_end)
-                .any(|p| !hit.positions.contains(&p) && self.is_at(toks, unit, p, class::NEGATION))
-            || (head.saturating_sub(3)..head).any(|p| self.is_at(toks, unit, p, class::NEGATION));
+            || (from..=cue_end).any(|p| !hit.positions.contains(&p) && negation(p))
+            || (head.saturating_sub(3)..head).any(negation);
         if negated {
             return;
         }
