@@ -743,6 +743,11 @@ fn direction_rules() {
                 ("pakistan", "accuse", "afghanistan"),
             ],
         ),
+        // After a target preposition, the owner of the noun it governs is the target.
+        (
+            "Pakistan richtte zijn aanval op een kamp van de TTP.",
+            &[("pakistan", "attack", "ttp")],
+        ),
         // A restrictive word after a negation makes it none: "niet alleen", "not only".
         (
             "Iran hield niet alleen de TTP verantwoordelijk voor de aanslag.",

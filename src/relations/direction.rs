@@ -378,9 +378,27 @@ impl Reader<'_> {
                         && l.gov.as_deref() == word_at(p)
                         && (p + 1..l.first).all(|q| word_at(q) != word_at(p))
                 };
+                // "op een kamp van verzetsgroep JeM": the owner of the noun the preposition
+                // governs, with no other preposition between.
+                let owner = |l: &List| {
+                    l.gov
+                        .as_deref()
+                        .is_some_and(|g| self.g.possessive.contains(g))
+                        && (p + 1..l.first)
+                            .filter(|&q| self.is_at(toks, unit, q, class::PREPOSITION))
+                            .count()
+                            == 1
+                        && (p + 1..l.first).all(|q| {
+                            word_at(q).is_some()
+                                && !self.is_at(toks, unit, q, class::CLAUSE | class::CONJUNCTION)
+                        })
+                };
                 after
                     .iter()
-                    .find(|l| l.first > p && (l.first <= p + 4 || (governs(l) && l.first <= p + 7)))
+                    .find(|l| {
+                        l.first > p
+                            && (l.first <= p + 4 || ((governs(l) || owner(l)) && l.first <= p + 7))
+                    })
                     .copied()
             });
         // Before the cue, only after a subject: "Erdogan wil met de Taliban in gesprek".
