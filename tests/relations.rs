@@ -174,6 +174,8 @@ fn sentences_without_a_relation_yield_none() {
         // A pronoun in a subordinate clause after a main clause belongs to that clause's
         // subject (no actor here), not to the previous sentence's.
         "Pakistan sloot de grens. De nieuwe machthebbers beloofden hervormingen toen ze in Afghanistan aan de macht kwamen.",
+        // Taking a city written with its state's adjective is no control of the state.
+        "De Taliban namen opnieuw een Afghaanse provinciehoofdstad in.",
         // The `van X` after "met (de) steun" belongs to that phrase, not to an object.
         "Het Afghaanse leger wist hen met de steun van de Amerikanen te verdrijven.",
         // "both X and Y" is one list of deniers, and none of them made the accusation.

@@ -18,6 +18,8 @@
 //!                        # alleged or demanded), not facts
 //! targets = ["place", "state"]  # kinds a target may have (default: any)
 //! implicit = "sides"     # without a target, the article's two sides (mediate)
+//! whole = true           # the target is named, not a noun's adjective ("een Afghaanse
+//!                        # provinciehoofdstad innemen" is no control of Afghanistan)
 //! ```
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
@@ -74,6 +76,8 @@ pub(super) struct RawRelation {
     implicit: Option<Spanned<String>>,
     #[serde(default)]
     targets: Vec<Spanned<String>>,
+    #[serde(default)]
+    whole: bool,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +239,9 @@ pub struct RelationType {
     pub implicit_sides: bool,
     /// The kinds a target may have (empty: any).
     pub targets: Vec<Kind>,
+    /// The target must be named, not written as the adjective of a noun: taking "een Afghaanse
+    /// provinciehoofdstad" is no control of Afghanistan.
+    pub whole: bool,
 }
 
 /// How a cue's actors are read.
@@ -804,6 +811,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                 embeds: r.embeds,
                 implicit_sides,
                 targets: target_kinds,
+                whole: r.whole,
             });
         }
     }

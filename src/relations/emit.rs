@@ -70,6 +70,24 @@ impl Reader<'_> {
         if is_same(source, target) {
             return;
         }
+        // "veroverden een Afghaanse provinciehoofdstad": for a type that needs its target
+        // named whole, a state written as a noun's adjective is not it.
+        let before_common_noun = |t: &List| {
+            !hit.positions.contains(&(t.last + 1))
+                && unit.get(t.last + 1).is_some_and(|&i| {
+                    let n = &toks[i];
+                    n.class == 0
+                        && self
+                            .word(n)
+                            .is_some_and(|w| w.len() > 2 && !w.ends_with("ly"))
+                        && self.text(n).starts_with(char::is_lowercase)
+                })
+        };
+        if ty.whole
+            && target.is_some_and(|t| self.adjective(toks, unit, t) && before_common_noun(t))
+        {
+            return;
+        }
         // A quotation is its speaker's: a cue inside one relates only actors inside it
         // ("'De Taliban hebben zwaar gevochten', zei de Pakistaanse generaal").
         let sentence = &self.ex.segments.sentences[s];
