@@ -750,6 +750,14 @@ fn direction_rules() {
             "Pakistan richtte zijn aanval op een kamp van de TTP.",
             &[("pakistan", "attack", "ttp")],
         ),
+        // A charge named in its own sentence is not implied again against the denier.
+        (
+            "Islamabad accuses the Taliban of sheltering militants — an allegation Kabul rejects.",
+            &[
+                ("afghanistan", "deny", "pakistan"),
+                ("pakistan", "accuse", "taliban"),
+            ],
+        ),
         // A restrictive word after a negation makes it none: "niet alleen", "not only".
         (
             "Iran hield niet alleen de TTP verantwoordelijk voor de aanslag.",

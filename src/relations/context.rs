@@ -85,7 +85,7 @@ impl Reader<'_> {
             p.relation == answered
                 && p.sentence + 1 >= s
                 && p.sentence <= s
-                && matches!(p.source, Party::Entity(x, _) if x == a)
+                && matches!(p.source, Party::Entity(x, _) if as_source(self.dict, self.ex, x) == Some(a))
         });
         let confidence = confidence(rule, &Signals::default());
         pending.push(Pending {
