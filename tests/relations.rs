@@ -174,6 +174,9 @@ fn sentences_without_a_relation_yield_none() {
         // A pronoun in a subordinate clause after a main clause belongs to that clause's
         // subject (no actor here), not to the previous sentence's.
         "Pakistan sloot de grens. De nieuwe machthebbers beloofden hervormingen toen ze in Afghanistan aan de macht kwamen.",
+        // An English verb cue after a preposition (not "to") is a noun: the attacks are no
+        // verb with Pakistan as subject.
+        "Pakistan has seen a rise in militant attacks following the Taliban's return.",
         // Taking a city written with its state's adjective is no control of the state.
         "De Taliban namen opnieuw een Afghaanse provinciehoofdstad in.",
         // The `van X` after "met (de) steun" belongs to that phrase, not to an object.

@@ -24,8 +24,8 @@
 //!
 //! A file per language (`lang = "nl"`) holds the `[grammar]` function words (`passive` lists
 //! the auxiliaries of a passive: "was", "were", "been"; `hedge`, `auxiliary`, `leader`,
-//! `perpetrator`, `time`, `report`, `locative`, `relative`, `correlative` and `restrictive` are
-//! documented on [`Grammar`]) and the cues:
+//! `perpetrator`, `time`, `report`, `locative`, `relative`, `correlative`, `restrictive` and
+//! `infinitive` are documented on [`Grammar`]) and the cues:
 //!
 //! ```toml
 //! [[cue]]
@@ -158,6 +158,8 @@ pub(super) struct RawGrammar {
     correlative: Vec<String>,
     #[serde(default)]
     restrictive: Vec<String>,
+    #[serde(default)]
+    infinitive: Vec<String>,
 }
 
 /// The cue records of one file, before the files are combined.
@@ -375,6 +377,9 @@ pub struct Grammar {
     /// "only": "India hield niet alleen JeM verantwoordelijk, maar ook Pakistan" is an
     /// accusation of both).
     pub restrictive: WordSet,
+    /// Infinitive markers ("to", "te"): a verb cue after a preposition is a noun ("a surge in
+    /// terrorist attacks"), but not after one of these ("vowed to attack").
+    pub infinitive: WordSet,
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.
     pub report: WordSet,
@@ -521,6 +526,7 @@ pub mod class {
     pub const RECIPROCAL_FIRST: u32 = 1 << 23;
     pub const CORRELATIVE: u32 = 1 << 24;
     pub const RESTRICTIVE: u32 = 1 << 25;
+    pub const INFINITIVE: u32 = 1 << 26;
 }
 
 impl Grammar {
@@ -549,6 +555,7 @@ impl Grammar {
             (&self.reciprocal, class::RECIPROCAL),
             (&self.correlative, class::CORRELATIVE),
             (&self.restrictive, class::RESTRICTIVE),
+            (&self.infinitive, class::INFINITIVE),
         ];
         let mut classes: WordMap<u32> = WordMap::default();
         for (set, bit) in lists {
@@ -890,6 +897,7 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
                     relative: fold_words(&g.relative),
                     correlative: fold_words(&g.correlative),
                     restrictive: fold_words(&g.restrictive),
+                    infinitive: fold_words(&g.infinitive),
                     possessive: fold_words(&g.possessive),
                     adjective_endings: g
                         .adjective_endings

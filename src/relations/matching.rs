@@ -60,17 +60,36 @@ impl Reader<'_> {
 
     /// Whether a verb cue's word at clause position `p` is a noun: right after an article
     /// ("the attack"), or, for an "-ing" form, after an article and up to two common words
-    /// ("a stern warning", "the recent fighting").
+    /// ("a stern warning", "the recent fighting"); in English also after a preposition that
+    /// marks no infinitive and up to two common words ("a surge in terrorist attacks", not
+    /// "vowed to attack").
     fn after_article(&self, toks: &[Token], unit: &[usize], p: usize, w: &str) -> bool {
         let article = |q: usize| self.is(&toks[unit[q]], class::ARTICLE);
+        let preposition = |q: usize| {
+            let t = &toks[unit[q]];
+            self.is(t, class::PREPOSITION) && !self.is(t, class::INFINITIVE)
+        };
         let common = |q: usize| {
             let t = &toks[unit[q]];
             t.class == 0 && self.word(t).is_some() && !self.text(t).starts_with(char::is_uppercase)
+        };
+        // A word that may modify a noun: "terrorist", "the", "cross-border".
+        let modifier = |q: usize| {
+            let t = &toks[unit[q]];
+            self.word(t).is_some()
+                && self.text(t).starts_with(char::is_lowercase)
+                && !self.is(
+                    t,
+                    class::CUE | class::PREPOSITION | class::CLAUSE | class::CONJUNCTION,
+                )
         };
         (p > 0 && article(p - 1))
             || (self.g.subject_first
                 && w.ends_with("ing")
                 && (2..=3).any(|n| p >= n && article(p - n) && (p - n + 1..p).all(common)))
+            || (self.g.subject_first
+                && !w.ends_with("ing")
+                && (1..=3).any(|n| p >= n && preposition(p - n) && (p - n + 1..p).all(modifier)))
     }
 
     pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
