@@ -755,7 +755,7 @@ fn direction_rules() {
         ),
         // A charge named in its own sentence is not implied again against the denier.
         (
-            "Islamabad accuses the Taliban of sheltering militants — an allegation Kabul rejects.",
+            "Islamabad blames the Taliban for arming the TTP — a charge Kabul rejects.",
             &[
                 ("afghanistan", "deny", "pakistan"),
                 ("pakistan", "accuse", "taliban"),
@@ -976,8 +976,8 @@ fn the_default_graph_keeps_the_confident_readings() {
         ),
         // A hedge in a Dutch final verb cluster hedges the verb.
         (
-            "Inlichtingendiensten denken dat Herat binnen een maand in handen van de Taliban kan zijn.",
-            ("taliban", "control", "herat"),
+            "Analisten denken dat Herat binnen een maand in handen van de TTP kan vallen.",
+            ("ttp", "control", "herat"),
             false,
         ),
         // A hedge before a common noun after the cue qualifies the object, not the event.

@@ -374,11 +374,11 @@ pub struct Grammar {
     /// deny" is one list, not a clause ending in Tehran and another opening with Ankara.
     pub correlative: WordSet,
     /// Words that, right after a negation, make it no negation of the relation ("alleen",
-    /// "only": "India hield niet alleen JeM verantwoordelijk, maar ook Pakistan" is an
+    /// "only": "Iran hield niet alleen de TTP verantwoordelijk, maar ook Pakistan" is an
     /// accusation of both).
     pub restrictive: WordSet,
-    /// Infinitive markers ("to", "te"): a verb cue after a preposition is a noun ("a surge in
-    /// terrorist attacks"), but not after one of these ("vowed to attack").
+    /// Infinitive markers ("to", "te"): a verb cue after a preposition is a noun ("a rise in
+    /// militant attacks"), but not after one of these ("vowed to attack").
     pub infinitive: WordSet,
     /// Reporting verbs ("zegt", "said"): after a comma one opens a clause of its own, so the
     /// speaker of "…, zegt het ministerie" is no object of the statement before.

@@ -239,9 +239,9 @@ impl Reader<'_> {
                             && !self.text(&toks[i]).starts_with(char::is_uppercase)
                     })
                 };
-                // A verb's final cluster after the last party: "dat Kabul in handen van de
-                // Taliban kan zijn" (not after a noun's parties: in "Gesprekken tussen X en Y
-                // zouden goed verlopen" the talks are no hedge).
+                // A verb's final cluster after the last party: "dat Herat in handen van de TTP
+                // kan vallen" (not after a noun's parties: in "Gesprekken tussen X en Y zouden
+                // goed verlopen" the talks are no hedge).
                 let verb = self.set.cues[hit.cue].form != Form::Noun;
                 let cluster = verb
                     && (last + 1..unit.len().min(last + 4))

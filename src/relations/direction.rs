@@ -304,7 +304,7 @@ impl Reader<'_> {
         // After the cue: a verb's `door X` may come after its object ("werd gisteren in Kabul
         // aangevallen door X"), but not after a participle of its own ("blames proxies armed
         // by Iran"); a noun's follows it closely ("de aanval op Kabul door X", "the agreement,
-        // signed by X") and not after another verb ("de wapenstilstand, bemiddeld door Qatar").
+        // signed by X") and not after another verb ("de wapenstilstand, bemiddeld door X").
         let after_cue = |l: &List| {
             let mut between = cue_end + 1..l.first;
             l.first > cue_end
@@ -378,7 +378,7 @@ impl Reader<'_> {
                         && l.gov.as_deref() == word_at(p)
                         && (p + 1..l.first).all(|q| word_at(q) != word_at(p))
                 };
-                // "op een kamp van verzetsgroep JeM": the owner of the noun the preposition
+                // "op een kamp van de TTP": the owner of the noun the preposition
                 // governs, with no other preposition between.
                 let owner = |l: &List| {
                     l.gov

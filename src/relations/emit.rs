@@ -151,7 +151,7 @@ impl Reader<'_> {
         };
         let sources = parties(source);
         let mut signals = self.signals(toks, unit, hit, source, target, cue_quoted);
-        // "De Taliban zeiden dat ze Ghazni hadden ingenomen": a pronoun with a subject before
+        // "De TTP meldde dat zij Bannu hadden aangevallen": a pronoun with a subject before
         // it in its own sentence is resolved there, not across sentences.
         signals.pronoun_here = signals.pronoun
             && [Some(source), target].into_iter().flatten().all(|l| {

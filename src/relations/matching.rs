@@ -61,7 +61,7 @@ impl Reader<'_> {
     /// Whether a verb cue's word at clause position `p` is a noun: right after an article
     /// ("the attack"), or, for an "-ing" form, after an article and up to two common words
     /// ("a stern warning", "the recent fighting"); in English also after a preposition that
-    /// marks no infinitive and up to two common words ("a surge in terrorist attacks", not
+    /// marks no infinitive and up to two common words ("a rise in militant attacks", not
     /// "vowed to attack").
     fn after_article(&self, toks: &[Token], unit: &[usize], p: usize, w: &str) -> bool {
         let article = |q: usize| self.is(&toks[unit[q]], class::ARTICLE);
