@@ -761,6 +761,15 @@ fn direction_rules() {
                 ("pakistan", "accuse", "taliban"),
             ],
         ),
+        // After an appeal verb, "that"/"dat" opens no clause: the name after it is asked.
+        (
+            "Tehran demanded that Kabul close the camps.",
+            &[("iran", "appeal", "afghanistan")],
+        ),
+        (
+            "De VN eisen dat de Taliban de scholen openen.",
+            &[("un", "appeal", "taliban")],
+        ),
         // A restrictive word after a negation makes it none: "niet alleen", "not only".
         (
             "Iran hield niet alleen de TTP verantwoordelijk voor de aanslag.",

@@ -101,7 +101,8 @@ impl Reader<'_> {
                 Tok::Word(_)
                     if self.is(t, class::CLAUSE)
                         && !self.time_phrase(toks, i)
-                        && !(i > 0 && self.is(&toks[i - 1], class::CLAUSE)) =>
+                        && !(i > 0 && self.is(&toks[i - 1], class::CLAUSE))
+                        && !self.names_target(toks, i) =>
                 {
                     units.push(unit_from(i));
                     units.last_mut().expect("pushed").push(i);
@@ -112,6 +113,27 @@ impl Reader<'_> {
             }
         }
         (units, groups)
+    }
+
+    /// Whether the clause word at token `i` is a target word of the one-word verb cue right
+    /// before it ("demanded that Kabul …", "eiste dat Kabul …"): it opens no clause, so the
+    /// name after it is the cue's target.
+    fn names_target(&self, toks: &[Token], i: usize) -> bool {
+        let (Some(word), Some(verb)) = (
+            self.word(&toks[i]),
+            i.checked_sub(1)
+                .filter(|&v| self.is(&toks[v], class::CUE))
+                .and_then(|v| self.word(&toks[v])),
+        ) else {
+            return false;
+        };
+        self.set.candidates(verb).any(|c| {
+            let cue = &self.set.cues[c];
+            cue.form == Form::Verb
+                && cue.words.len() == 1
+                && cue.words[0].matches(verb)
+                && cue.target.iter().any(|t| t == word)
+        })
     }
 
     /// Whether the preposition at token `i` governs a time: a number or a time word.

@@ -393,10 +393,13 @@ impl Reader<'_> {
                                 && !self.is_at(toks, unit, q, class::CLAUSE | class::CONJUNCTION)
                         })
                 };
+                // After a clause word ("demanded that Kabul …") only the clause's subject.
+                let clause_word = self.is_at(toks, unit, p, class::CLAUSE);
                 after
                     .iter()
                     .find(|l| {
                         l.first > p
+                            && (!clause_word || l.bare)
                             && (l.first <= p + 4 || ((governs(l) || owner(l)) && l.first <= p + 7))
                     })
                     .copied()
