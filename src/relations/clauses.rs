@@ -95,15 +95,7 @@ impl Reader<'_> {
                     groups.push(group);
                     cur = units.len() - 1;
                 }
-                // "sinds 2014", "since August": before a number or a time word, a clause
-                // word that is also a preposition opens no clause; nor does one right after
-                // another ("dat toen door de Taliban werd bestuurd": "toen" is "then").
-                Tok::Word(_)
-                    if self.is(t, class::CLAUSE)
-                        && !self.time_phrase(toks, i)
-                        && !(i > 0 && self.is(&toks[i - 1], class::CLAUSE))
-                        && !self.names_target(toks, i) =>
-                {
+                Tok::Word(_) if self.opens_clause(toks, i) => {
                     units.push(unit_from(i));
                     units.last_mut().expect("pushed").push(i);
                     groups.push(group);
@@ -113,6 +105,17 @@ impl Reader<'_> {
             }
         }
         (units, groups)
+    }
+
+    /// Whether the word at token `i` opens a subordinate clause: a clause word, but not one
+    /// that is also a preposition before a number or a time word ("sinds 2014", "since
+    /// August"), nor one right after another ("dat toen door de Taliban werd bestuurd": "toen"
+    /// is "then"), nor a target word of the verb before it ("demanded that Kabul …").
+    fn opens_clause(&self, toks: &[Token], i: usize) -> bool {
+        self.is(&toks[i], class::CLAUSE)
+            && !self.time_phrase(toks, i)
+            && (i == 0 || !self.is(&toks[i - 1], class::CLAUSE))
+            && !self.names_target(toks, i)
     }
 
     /// Whether the clause word at token `i` is a target word of the one-word verb cue right
