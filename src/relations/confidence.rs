@@ -232,13 +232,8 @@ impl Reader<'_> {
                 // "perhaps the most feared faction", "misschien de grootste groep".
                 // After the cue, one before a common noun qualifies the object: "targeted
                 // suspected hideouts of X", "bombardeerde vermoedelijke schuilplaatsen van X".
-                let common_noun = |p: usize| {
-                    unit.get(p).is_some_and(|&i| {
-                        toks[i].class == 0
-                            && self.word(&toks[i]).is_some()
-                            && !self.text(&toks[i]).starts_with(char::is_uppercase)
-                    })
-                };
+                let common_noun =
+                    |p: usize| unit.get(p).is_some_and(|&i| self.common_word(&toks[i]));
                 // A verb's final cluster after the last party: "dat Herat in handen van de TTP
                 // kan vallen" (not after a noun's parties: in "Gesprekken tussen X en Y zouden
                 // goed verlopen" the talks are no hedge).

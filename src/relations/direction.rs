@@ -66,11 +66,11 @@ impl Reader<'_> {
     fn relative_subjects(&self, toks: &[Token], units: &mut [Vec<usize>]) {
         let actor = |i: usize| matches!(toks[i].tok, Tok::Actor(_));
         let punct = |i: usize, c: char| matches!(toks[i].tok, Tok::Punct(p) if p == c);
+        let dash = |i: usize| i >= 1 && matches!(toks[i - 1].tok, Tok::Punct('-' | '–' | '—'));
         for unit in units.iter_mut() {
             let Some(&first) = unit.first() else {
                 continue;
             };
-            let dash = |i: usize| i >= 1 && matches!(toks[i - 1].tok, Tok::Punct('-' | '–' | '—'));
             if self.is(&toks[first], class::ARTICLE)
                 && dash(first)
                 && first >= 2
@@ -858,14 +858,10 @@ impl Reader<'_> {
     /// ("proxies armed by Iran", "militants backed by X"): the noun, no actor before it, is
     /// what the participle is about.
     fn reduced_relative(&self, toks: &[Token], unit: &[usize], head: usize) -> bool {
+        let before = head.checked_sub(1).map(|p| &toks[unit[p]]);
         self.g.subject_first
-            && head > 0
-            && self.word(&toks[unit[head - 1]]).is_some_and(|w| {
-                toks[unit[head - 1]].class == 0
-                    && !w.ends_with("ly")
-                    && !self
-                        .text(&toks[unit[head - 1]])
-                        .starts_with(char::is_uppercase)
+            && before.is_some_and(|t| {
+                self.common_word(t) && self.word(t).is_some_and(|w| !w.ends_with("ly"))
             })
     }
 

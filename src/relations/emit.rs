@@ -76,11 +76,10 @@ impl Reader<'_> {
             !hit.positions.contains(&(t.last + 1))
                 && unit.get(t.last + 1).is_some_and(|&i| {
                     let n = &toks[i];
-                    n.class == 0
+                    self.common_word(n)
                         && self
                             .word(n)
                             .is_some_and(|w| w.len() > 2 && !w.ends_with("ly"))
-                        && self.text(n).starts_with(char::is_lowercase)
                 })
         };
         if ty.whole

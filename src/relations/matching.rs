@@ -69,10 +69,7 @@ impl Reader<'_> {
             let t = &toks[unit[q]];
             self.is(t, class::PREPOSITION) && !self.is(t, class::INFINITIVE)
         };
-        let common = |q: usize| {
-            let t = &toks[unit[q]];
-            t.class == 0 && self.word(t).is_some() && !self.text(t).starts_with(char::is_uppercase)
-        };
+        let common = |q: usize| self.common_word(&toks[unit[q]]);
         // A word that may modify a noun: "terrorist", "the", "cross-border".
         let modifier = |q: usize| {
             let t = &toks[unit[q]];

@@ -238,6 +238,12 @@ impl Reader<'_> {
         unit.get(p).is_some_and(|&i| self.is(&toks[i], c))
     }
 
+    /// Whether a token is a common word: a word in no grammar list that does not start with a
+    /// capital ("hideouts", "provinciehoofdstad", "proxies").
+    pub(super) fn common_word(&self, t: &Token) -> bool {
+        t.class == 0 && self.word(t).is_some() && !self.text(t).starts_with(char::is_uppercase)
+    }
+
     pub(super) fn word<'t>(&self, t: &'t Token) -> Option<&'t str> {
         match &t.tok {
             Tok::Word(w) => Some(w),
