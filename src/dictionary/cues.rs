@@ -44,6 +44,7 @@
 //! A phrase ending in `$` must end its clause (`namen … in$`: "in" as a particle, not a
 //! preposition).
 
+pub use super::words::{WordMap, WordSet};
 use super::{Kind, Pos, Problem};
 use crate::text::{Case, fold_str, is_word_char};
 use compact_str::CompactString;
@@ -586,79 +587,6 @@ fn fold_words(list: &[String]) -> WordSet {
     list.iter()
         .map(|w| fold_str(w, Case::Fold).trim().to_string())
         .collect()
-}
-
-/// Folded words, each with a value. Most words of a sentence are in no grammar list, so a test
-/// of their first byte and length turns them away before any hashing. Keys are stored inline
-/// (up to 24 bytes), so a lookup compares without following a pointer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordMap<V> {
-    /// For each first byte, bit `min(len, 63)` for the byte length of every word starting
-    /// with it.
-    first_len: Box<[u64; 256]>,
-    words: HashMap<CompactString, V>,
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> WordMap<V> {
-        WordMap {
-            first_len: Box::new([0; 256]),
-            words: HashMap::default(),
-        }
-    }
-}
-
-impl<V: Default> WordMap<V> {
-    pub fn get(&self, word: &str) -> Option<&V> {
-        if let Some(&first) = word.as_bytes().first()
-            && self.first_len[usize::from(first)] >> word.len().min(63) & 1 == 0
-        {
-            return None;
-        }
-        self.words.get(word)
-    }
-
-    /// The value of `word`, added with the default value when missing.
-    pub fn entry(&mut self, word: String) -> &mut V {
-        if let Some(&first) = word.as_bytes().first() {
-            self.first_len[usize::from(first)] |= 1 << word.len().min(63);
-        }
-        self.words.entry(CompactString::from(word)).or_default()
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.words.keys().map(CompactString::as_str)
-    }
-}
-
-/// A grammar list of folded words.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet(WordMap<()>);
-
-impl WordSet {
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.get(word).is_some()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.keys()
-    }
-}
-
-impl Extend<String> for WordSet {
-    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
-        for word in words {
-            self.0.entry(word);
-        }
-    }
-}
-
-impl FromIterator<String> for WordSet {
-    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
-        let mut set = WordSet::default();
-        set.extend(words);
-        set
-    }
 }
 
 /// Splits a phrase into folded words: letters and digits, with `-` and `'` inside a word, and

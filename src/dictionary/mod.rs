@@ -30,6 +30,7 @@ pub mod cues;
 mod load;
 pub mod rules;
 pub mod variants;
+mod words;
 
 pub use check::{AliasRow, Finding, FindingKind, lint};
 

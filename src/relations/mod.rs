@@ -104,8 +104,9 @@ pub struct Found {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    /// A folded word; inline up to 24 bytes, so most words allocate nothing.
-    Word(CompactString),
+    /// A word. `None` when its folded form is the document's text lower-cased at the token's
+    /// span (an ASCII word, nearly all of them: nothing is copied); else the folded form.
+    Word(Option<CompactString>),
     Punct(char),
     Actor(usize),
     Pronoun,
@@ -173,6 +174,7 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
     }
     let mut pending: Vec<Pending> = Vec::new();
     let set = &relations.sets[language(&doc.text, &relations.sets)];
+    let lower = doc.text.to_ascii_lowercase();
     {
         let reader = Reader {
             dict,
@@ -180,6 +182,7 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
             set,
             g: &set.grammar,
             doc,
+            lower: &lower,
             ex,
             by_sentence: &by_sentence,
             subjects: Default::default(),
@@ -197,6 +200,8 @@ struct Reader<'a> {
     set: &'a CueSet,
     g: &'a Grammar,
     doc: &'a Document,
+    /// The document's text with ASCII letters lower-cased (same byte offsets).
+    lower: &'a str,
     ex: &'a Extraction,
     by_sentence: &'a BTreeMap<usize, (usize, usize)>,
     /// [`Reader::subject_candidates`] of the sentences asked so far.

@@ -43,15 +43,10 @@ pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
     q
 }
 
-/// A word as the cue lists write it: lower-cased, and folded when not ASCII.
-fn folded_word(raw: &str) -> CompactString {
-    if raw.is_ascii() {
-        let mut w = CompactString::from(raw);
-        w.make_ascii_lowercase();
-        w
-    } else {
-        CompactString::from(fold_str(raw, Case::Fold))
-    }
+/// A word as the cue lists write it: `None` when that is the word lower-cased (ASCII), else
+/// the word folded.
+fn folded_word(raw: &str) -> Option<CompactString> {
+    (!raw.is_ascii()).then(|| CompactString::from(fold_str(raw, Case::Fold)))
 }
 
 impl Reader<'_> {
@@ -85,7 +80,7 @@ impl Reader<'_> {
                 });
                 out.push(Token {
                     tok: if modifier {
-                        Tok::Word(CompactString::from("-"))
+                        Tok::Word(Some(CompactString::from("-")))
                     } else {
                         Tok::Actor(first_mention + mi)
                     },
@@ -106,7 +101,7 @@ impl Reader<'_> {
             // "China, Pakistan & Afghanistan": an ampersand is a word (a conjunction).
             if b == b'&' {
                 out.push(Token {
-                    tok: Tok::Word(CompactString::from("&")),
+                    tok: Tok::Word(None),
                     start: p,
                     end: p + 1,
                     class: self.g.class_of("&"),
@@ -135,14 +130,15 @@ impl Reader<'_> {
             let c = text[p..].chars().next().expect("inside the text");
             if is_word_char(c) {
                 let q = word_end(text, p, next_mention);
-                let word = folded_word(&text[p..q]);
-                let mut class = self.g.class_of(&word);
+                let folded = folded_word(&text[p..q]);
+                let word = folded.as_deref().unwrap_or(&self.lower[p..q]);
+                let mut class = self.g.class_of(word);
                 let tok = if class & class::PRONOUN != 0 {
                     class = 0;
                     Tok::Pronoun
                 } else {
-                    class |= self.set.pattern_cue_class(&word, self.types);
-                    Tok::Word(word)
+                    class |= self.set.pattern_cue_class(word, self.types);
+                    Tok::Word(folded)
                 };
                 out.push(Token {
                     tok,
@@ -169,11 +165,7 @@ impl Reader<'_> {
     /// Replaces each "beide partijen" phrase with one token.
     pub(super) fn mark_sides(&self, mut toks: Vec<Token>) -> Vec<Token> {
         let is_phrase = |at: &[Token], phrase: &[String]| {
-            at.len() >= phrase.len()
-                && phrase
-                    .iter()
-                    .zip(at)
-                    .all(|(w, t)| matches!(&t.tok, Tok::Word(x) if x == w))
+            at.len() >= phrase.len() && phrase.iter().zip(at).all(|(w, t)| self.word(t) == Some(w))
         };
         // A phrase of one word starts at its SIDES word; a longer one needs its second word.
         let one_word = self.g.sides.iter().any(|p| p.len() == 1);
@@ -244,9 +236,11 @@ impl Reader<'_> {
         t.class == 0 && self.word(t).is_some() && !self.text(t).starts_with(char::is_uppercase)
     }
 
-    pub(super) fn word<'t>(&self, t: &'t Token) -> Option<&'t str> {
+    /// A word token's folded form.
+    pub(super) fn word<'t>(&'t self, t: &'t Token) -> Option<&'t str> {
         match &t.tok {
-            Tok::Word(w) => Some(w),
+            Tok::Word(Some(w)) => Some(w),
+            Tok::Word(None) => Some(&self.lower[t.start..t.end]),
             _ => None,
         }
     }
