@@ -12,6 +12,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// The longest word kept in the packed table, in bytes.
 const SHORT: usize = 16;
 
+/// The size of [`WordMap`]'s filter in 64-bit words: 16,384 bits, 2 KiB.
+const FILTER_WORDS: usize = 256;
+
 /// Folded words, each with a value, in the order they were added.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
@@ -21,6 +24,10 @@ pub struct WordMap<V> {
     /// Words of 1 to [`SHORT`] bytes as `(packed, index + 1)`; index 0 marks an empty slot. The
     /// length is a power of two, at most half full.
     short: Vec<([u64; 2], u32)>,
+    /// One bit per hash of the words in `short`: a word whose bit is clear is not there. Small
+    /// enough to stay in the fastest cache, so most words absent from the lists cost no
+    /// miss on the table (which does not stay there).
+    filter: Box<[u64; FILTER_WORDS]>,
     /// Longer words (and the empty one).
     long: HashMap<CompactString, u32>,
     keys: Vec<CompactString>,
@@ -32,6 +39,7 @@ impl<V> Default for WordMap<V> {
         WordMap {
             first_len: Box::new([0; 256]),
             short: Vec::new(),
+            filter: Box::new([0; FILTER_WORDS]),
             long: HashMap::default(),
             keys: Vec::new(),
             values: Vec::new(),
@@ -61,10 +69,22 @@ fn pack(word: &[u8]) -> [u64; 2] {
     }
 }
 
+/// A packed word's hash.
 #[inline]
-fn slot(key: [u64; 2], mask: usize) -> usize {
-    let h = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn hash(key: [u64; 2]) -> u64 {
+    (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+#[inline]
+fn slot(h: u64, mask: usize) -> usize {
     (h >> 32) as usize & mask
+}
+
+/// The filter bit of a hash, as (word, bit): its top 14 bits.
+#[inline]
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> 50) as usize;
+    (b / 64, 1 << (b % 64))
 }
 
 impl<V> WordMap<V> {
@@ -79,8 +99,13 @@ impl<V> WordMap<V> {
             return self.long.get(word).map(|&i| i as usize);
         }
         let key = pack(bytes);
-        let mask = self.short.len().checked_sub(1)?;
-        let mut at = slot(key, mask);
+        let h = hash(key);
+        let (w, bit) = filter_bit(h);
+        if self.filter[w] & bit == 0 {
+            return None;
+        }
+        let mask = self.short.len() - 1;
+        let mut at = slot(h, mask);
         loop {
             let (k, i) = self.short[at];
             if i == 0 {
@@ -124,8 +149,11 @@ impl<V> WordMap<V> {
 
     fn put(&mut self, i: usize) {
         let key = pack(self.keys[i].as_bytes());
+        let h = hash(key);
+        let (w, bit) = filter_bit(h);
+        self.filter[w] |= bit;
         let mask = self.short.len() - 1;
-        let mut at = slot(key, mask);
+        let mut at = slot(h, mask);
         while self.short[at].1 != 0 {
             at = (at + 1) & mask;
         }

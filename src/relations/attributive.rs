@@ -120,7 +120,7 @@ impl Reader<'_> {
             let hit = Hit {
                 cue,
                 head: a.participle,
-                positions: vec![a.participle],
+                positions: smallvec::smallvec![a.participle],
             };
             self.emit(
                 s,

@@ -190,19 +190,19 @@ impl Reader<'_> {
             .collect()
     }
 
-    pub(super) fn lists(&self, toks: &[Token], unit: &[usize], used: &[bool]) -> Vec<List> {
+    pub(super) fn lists(&self, toks: &[Token], unit: &[usize], used: &[bool]) -> Lists {
         let tok = |p: usize| &toks[unit[p]];
         let is_member =
             |p: usize| !used[p] && matches!(tok(p).tok, Tok::Actor(_) | Tok::Sides | Tok::Pronoun);
-        let mut lists = Vec::new();
+        let mut lists = Lists::new();
         let mut p = 0;
         while p < unit.len() {
             if !is_member(p) {
                 p += 1;
                 continue;
             }
-            let mut members = vec![p];
-            let mut seps: Vec<bool> = Vec::new();
+            let mut members: SmallVec<[usize; 4]> = smallvec::smallvec![p];
+            let mut seps: SmallVec<[bool; 4]> = SmallVec::new();
             let mut q = p + 1;
             loop {
                 // An actor right before another modifies it ("Afghaanse Taliban"); in Dutch

@@ -4,6 +4,7 @@
 //! actors in the clause, a subordinate clause, a quotation, a hedge, a long sentence). The
 //! build keeps the relations at or above `--min-confidence` (README, "Relations: confidence").
 
+use smallvec::SmallVec;
 use std::fmt;
 
 /// The default `--min-confidence`, in hundredths: the lowest that gives precision 0.85 or
@@ -205,8 +206,12 @@ impl Reader<'_> {
                 l.first.saturating_sub(cue_end + 1)
             }
         };
-        let members = |l: Option<&List>| l.map(|l| l.members.clone()).unwrap_or_default();
-        let parties: Vec<usize> = [members(Some(source)), members(target)].concat();
+        let parties: SmallVec<[usize; 8]> = source
+            .members
+            .iter()
+            .chain(target.iter().flat_map(|l| &l.members))
+            .copied()
+            .collect();
         // An actor right before a party modifies it ("de Afghaanse Taliban").
         let is_party = |p: usize| {
             parties.contains(&p) || parties.contains(&(p + 1)) || hit.positions.contains(&p)

@@ -201,7 +201,7 @@ impl Reader<'_> {
         (floor, joins): (usize, &[usize]),
         pending: &mut Vec<Pending>,
     ) {
-        let mut used = vec![false; unit.len()];
+        let mut used: SmallVec<[bool; 64]> = smallvec::smallvec![false; unit.len()];
         for &p in hit.positions.iter().chain(joins) {
             used[p] = true;
         }
@@ -217,7 +217,7 @@ impl Reader<'_> {
             && (self.coordinated(toks, unit, head) || self.participle_clause(toks, unit, head));
         let subject = || lists.iter().filter(|l| l.bare && l.last < floor).take(1);
         let since_floor = || lists.iter().filter(|l| l.last < head && l.first >= floor);
-        let before: Vec<&List> = if shared {
+        let before: SmallVec<[&List; 4]> = if shared {
             subject().collect()
         } else if floor > 0
             && !self.g.subject_first
@@ -229,7 +229,7 @@ impl Reader<'_> {
         } else {
             since_floor().collect()
         };
-        let after: Vec<&List> = lists.iter().filter(|l| l.first > head).collect();
+        let after: SmallVec<[&List; 4]> = lists.iter().filter(|l| l.first > head).collect();
         let agent = self.agent(toks, unit, hit, &lists);
         let prep_target = self.prep_target(toks, unit, hit, &used, &before, &after);
         let between = after
@@ -241,7 +241,7 @@ impl Reader<'_> {
             })
             .copied();
         let subordinate = self.is_at(toks, unit, 0, class::CLAUSE);
-        let bare_before: Vec<&List> = before
+        let bare_before: SmallVec<[&List; 4]> = before
             .iter()
             .filter(|l| l.bare && !is_same(l, prep_target))
             .copied()
@@ -259,7 +259,7 @@ impl Reader<'_> {
                         (c + 1..l.first).any(|p| !self.is(&toks[unit[p]], class::DETERMINER))
                     })
         };
-        let bare_after: Vec<&List> = after
+        let bare_after: SmallVec<[&List; 4]> = after
             .iter()
             .filter(|l| l.bare && !is_same(l, prep_target) && !past_comma(l))
             .copied()

@@ -12,7 +12,7 @@ impl Reader<'_> {
         start: usize,
         words: &[Word],
         ends: bool,
-        out: &mut Vec<usize>,
+        out: &mut SmallVec<[usize; 4]>,
     ) -> bool {
         let Some(w) = words.first() else {
             return false;
@@ -91,8 +91,8 @@ impl Reader<'_> {
 
     pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut used = vec![false; unit.len()];
-        let mut positions = Vec::new();
+        let mut used: SmallVec<[bool; 64]> = smallvec::smallvec![false; unit.len()];
+        let mut positions = SmallVec::new();
         for p in 0..unit.len() {
             if used[p] || !self.is(&toks[unit[p]], class::CUE) {
                 continue;

@@ -32,7 +32,7 @@ impl Reader<'_> {
                 if let Tok::Actor(m) = toks[at].tok
                     && let Some(e) = as_source(self.dict, self.ex, self.ex.mentions[m].entity)
                 {
-                    found.push((at, e, self.text(&toks[at])));
+                    found.push((at, e, self.text(&toks[at]).to_string()));
                 }
             }
         }
@@ -45,8 +45,11 @@ impl Reader<'_> {
     pub(super) fn party(&self, s: usize, toks: &[Token], at: usize) -> Option<Party> {
         let t = &toks[at];
         match t.tok {
-            Tok::Actor(m) => Some(Party::Entity(self.ex.mentions[m].entity, self.text(t))),
-            Tok::Sides => Some(Party::Sides(self.text(t))),
+            Tok::Actor(m) => Some(Party::Entity(
+                self.ex.mentions[m].entity,
+                self.text(t).to_string(),
+            )),
+            Tok::Sides => Some(Party::Sides(self.text(t).to_string())),
             Tok::Pronoun => {
                 let resolved = self.subject(s, usize::MAX, Some(at)).or_else(|| {
                     // "De nieuwe leiders kondigden aan …, toen ze …": a pronoun in a
@@ -57,7 +60,7 @@ impl Reader<'_> {
                         .flatten()
                 })?;
                 match resolved {
-                    Party::Entity(e, _) => Some(Party::Entity(e, self.text(t))),
+                    Party::Entity(e, _) => Some(Party::Entity(e, self.text(t).to_string())),
                     Party::Sides(_) => None,
                 }
             }

@@ -21,7 +21,7 @@ impl Reader<'_> {
             && let Some(p) = self.ruled_state(toks, unit, source)
         {
             let state = List {
-                members: vec![p],
+                members: smallvec::smallvec![p],
                 first: p,
                 last: p,
                 gov: None,
@@ -43,7 +43,7 @@ impl Reader<'_> {
             extended.push(state);
             let last = extended.len() - 1;
             let target = List {
-                members: vec![last],
+                members: smallvec::smallvec![last],
                 first: last,
                 last,
                 gov: None,

@@ -245,7 +245,8 @@ impl Reader<'_> {
         }
     }
 
-    pub(super) fn text(&self, t: &Token) -> String {
-        self.doc.text[t.start..t.end].to_string()
+    /// A token as written.
+    pub(super) fn text(&self, t: &Token) -> &str {
+        &self.doc.text[t.start..t.end]
     }
 }
