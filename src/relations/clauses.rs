@@ -34,11 +34,16 @@ impl Reader<'_> {
     /// Splits a sentence's tokens into clauses (lists of token indexes).
     /// Also returns, for each clause, its group: clauses between two strong punctuation marks
     /// (`;`, `:`, a dash, a bracket).
-    pub(super) fn clauses(&self, toks: &[Token]) -> (Vec<Vec<usize>>, Vec<usize>) {
-        // Each clause takes at most the tokens left: sized once, never regrown.
-        let unit_from = |i: usize| Vec::with_capacity(toks.len() - i);
-        let mut units: Vec<Vec<usize>> = vec![unit_from(0)];
-        let mut groups: Vec<usize> = vec![0];
+    pub(super) fn clauses(&self, toks: &[Token]) -> (Units, Groups) {
+        // Each clause takes at most the tokens left: sized once, never regrown (and taken from
+        // the vectors of sentences read before, when there are).
+        let unit_from = |i: usize| {
+            let mut unit = self.spare_units.borrow_mut().pop().unwrap_or_default();
+            unit.reserve(toks.len() - i);
+            unit
+        };
+        let mut units: Units = smallvec::smallvec![unit_from(0)];
+        let mut groups: Groups = smallvec::smallvec![0];
         let mut group = 0;
         let mut main = 0;
         let mut cur = 0;

@@ -6,14 +6,15 @@ impl Reader<'_> {
     pub(super) fn sentence(&self, s: usize, pending: &mut Vec<Pending>) {
         let toks = self.tokens(s);
         if !self.may_relate(s, &toks) {
+            self.recycle(toks, Units::new());
             return;
         }
         let (mut units, groups) = self.clauses(&toks);
         self.relative_subjects(&toks, &mut units);
         // (token index of the head, clause, hit, first clause position after the previous
         // hit in the clause)
-        let mut all: Vec<(usize, usize, Hit, usize)> = Vec::new();
-        let mut joins: Vec<Vec<usize>> = Vec::with_capacity(units.len());
+        let mut all: SmallVec<[(usize, usize, Hit, usize); 8]> = SmallVec::new();
+        let mut joins: SmallVec<[Vec<usize>; 8]> = SmallVec::new();
         for (u, unit) in units.iter().enumerate() {
             let mut floor = 0;
             // An attributive participle is read with its agent and noun, not as a cue.
@@ -53,6 +54,7 @@ impl Reader<'_> {
             }
             self.read(s, &toks, &units[u], &hit, (floor, &joins[u]), pending);
         }
+        self.recycle(toks, units);
     }
 
     /// "the TTP, which targets Pakistani soldiers": a clause opened by a relative pronoun

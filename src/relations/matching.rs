@@ -89,8 +89,8 @@ impl Reader<'_> {
                 && (1..=3).any(|n| p >= n && preposition(p - n) && (p - n + 1..p).all(modifier)))
     }
 
-    pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> Vec<Hit> {
-        let mut hits = Vec::new();
+    pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> SmallVec<[Hit; 4]> {
+        let mut hits = SmallVec::new();
         let mut used: SmallVec<[bool; 64]> = smallvec::smallvec![false; unit.len()];
         let mut positions = SmallVec::new();
         for p in 0..unit.len() {

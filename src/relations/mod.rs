@@ -123,6 +123,10 @@ struct Token {
     class: u32,
 }
 
+/// A sentence's clauses (token indexes) and, for each, its group ([`Reader::clauses`]).
+type Units = SmallVec<[Vec<usize>; 8]>;
+type Groups = SmallVec<[usize; 8]>;
+
 /// The lists of a clause. Most clauses have a few: they stay on the stack, as do the other
 /// short per-cue vectors, instead of costing an allocation each (a tenth of reading time).
 type Lists = SmallVec<[List; 4]>;
@@ -191,6 +195,8 @@ pub fn find(dict: &Dictionary, doc: &Document, ex: &Extraction) -> Vec<Found> {
             ex,
             by_sentence: &by_sentence,
             subjects: Default::default(),
+            spare_tokens: Default::default(),
+            spare_units: Default::default(),
         };
         for (&s, _) in by_sentence.iter() {
             reader.sentence(s, &mut pending);
@@ -211,4 +217,8 @@ struct Reader<'a> {
     by_sentence: &'a BTreeMap<usize, (usize, usize)>,
     /// [`Reader::subject_candidates`] of the sentences asked so far.
     subjects: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Subjects>>>,
+    /// Token and clause vectors of sentences already read, reused by the next instead of
+    /// allocated again ([`Reader::recycle`]).
+    spare_tokens: std::cell::RefCell<Vec<Vec<Token>>>,
+    spare_units: std::cell::RefCell<Vec<Vec<usize>>>,
 }

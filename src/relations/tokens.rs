@@ -7,15 +7,20 @@ use super::*;
 /// apostrophes between two of them ("Noord-Waziristan", "Pakistan's"), and a point or comma
 /// between two digits ("5.000").
 pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
-    let bytes = text.as_bytes();
+    scan_word(text, p, stop).0
+}
+
+/// [`word_end`], and whether the word is all ASCII.
+fn scan_word(text: &str, p: usize, stop: usize) -> (usize, bool) {
+    let bytes = &text.as_bytes()[..stop];
     let starts_word = |i: usize| i < stop && text[i..stop].chars().next().is_some_and(is_word_char);
+    let mut ascii = true;
     let mut q = p;
     while q < stop {
         // Most of a word is ASCII letters and digits: skip them in one tight loop.
-        q += bytes[q..stop]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(stop - q);
+        while q < stop && bytes[q].is_ascii_alphanumeric() {
+            q += 1;
+        }
         if q >= stop {
             break;
         }
@@ -37,16 +42,11 @@ pub(super) fn word_end(text: &str, p: usize, stop: usize) -> usize {
             if !(is_word_char(ch) || (ch == '’' && starts_word(next))) {
                 break;
             }
+            ascii = false;
             q = next;
         }
     }
-    q
-}
-
-/// A word as the cue lists write it: `None` when that is the word lower-cased (ASCII), else
-/// the word folded.
-fn folded_word(raw: &str) -> Option<CompactString> {
-    (!raw.is_ascii()).then(|| CompactString::from(fold_str(raw, Case::Fold)))
+    (q, ascii)
 }
 
 impl Reader<'_> {
@@ -62,8 +62,9 @@ impl Reader<'_> {
         let text = &self.doc.text;
         let mentions = self.mentions(s);
         let first_mention = self.by_sentence.get(&s).map_or(0, |r| r.0);
+        let mut out = self.spare_tokens.borrow_mut().pop().unwrap_or_default();
         // About one token per six bytes of Dutch text.
-        let mut out = Vec::with_capacity((sentence.end - sentence.start) / 5 + 4);
+        out.reserve((sentence.end - sentence.start) / 5 + 4);
         let bytes = text.as_bytes();
         let mut mi = 0;
         let mut p = sentence.start;
@@ -129,8 +130,11 @@ impl Reader<'_> {
             }
             let c = text[p..].chars().next().expect("inside the text");
             if is_word_char(c) {
-                let q = word_end(text, p, next_mention);
-                let folded = folded_word(&text[p..q]);
+                // The word as the cue lists write it: the document's lower-cased text for an
+                // ASCII word, else folded.
+                let (q, ascii) = scan_word(text, p, next_mention);
+                let folded =
+                    (!ascii).then(|| CompactString::from(fold_str(&text[p..q], Case::Fold)));
                 let word = folded.as_deref().unwrap_or(&self.lower[p..q]);
                 let mut class = self.g.class_of(word);
                 let tok = if class & class::PRONOUN != 0 {
@@ -160,6 +164,18 @@ impl Reader<'_> {
             p += c.len_utf8();
         }
         self.mark_sides(out)
+    }
+
+    /// Gives a sentence's token and clause vectors back for the next sentence to fill.
+    pub(super) fn recycle(&self, mut toks: Vec<Token>, units: Units) {
+        toks.clear();
+        self.spare_tokens.borrow_mut().push(toks);
+        self.spare_units
+            .borrow_mut()
+            .extend(units.into_iter().map(|mut u| {
+                u.clear();
+                u
+            }));
     }
 
     /// Replaces each "beide partijen" phrase with one token.
