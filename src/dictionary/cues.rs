@@ -47,7 +47,6 @@
 pub use super::words::{WordMap, WordSet};
 use super::{Kind, Pos, Problem};
 use crate::text::{Case, fold_str, is_word_char};
-use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -400,16 +399,17 @@ pub struct CueSet {
     pub grammar: Grammar,
     pub cues: Vec<Cue>,
     /// Cues by their first word, when it is an exact word.
-    pub by_first: HashMap<CompactString, Vec<usize>>,
-    /// The keys of `by_first`: most words of a sentence start no cue, and this set turns
-    /// them away before hashing.
-    pub first_words: WordSet,
+    pub by_first: WordMap<Vec<usize>>,
     /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
     /// three bytes: a word need only be tried against the cues its own ending selects.
     pub by_last3: HashMap<[u8; 3], Vec<usize>>,
-    /// The last three bytes of those stems, hashed into a 65,536-bit set ([`stem_end_bit`]):
-    /// most words end otherwise.
+    /// The last `stem_key` bytes of those stems, hashed into a 65,536-bit set
+    /// ([`stem_end_bit`]): most words end otherwise.
     pub stem_ends: Box<[u64; 1024]>,
+    /// The length of the shortest such stem, at most eight bytes: a word that may end in one
+    /// ends in one of the stems' last `stem_key` bytes. Three endings ("-len") let many words
+    /// through that five ("-allen") turn away.
+    pub stem_key: usize,
     /// Other cues whose first word has a wildcard.
     pub wild_first: Vec<usize>,
 }
@@ -417,9 +417,18 @@ pub struct CueSet {
 impl CueSet {
     /// The [`class::CUE`] bits a word gets from cues whose first word is a pattern
     /// (`*stem`, `stem*`, `…`); those of whole first words are in [`Grammar::classes`].
+    #[inline]
     pub fn pattern_cue_class(&self, word: &str, types: &[RelationType]) -> u32 {
+        // Most words end in no stem: turned away here, without a call.
+        if self.wild_first.is_empty() && !self.may_end_stem(word) {
+            return 0;
+        }
+        self.pattern_cue_class_slow(word, types)
+    }
+
+    fn pattern_cue_class_slow(&self, word: &str, types: &[RelationType]) -> u32 {
         let suffix = last3(word)
-            .filter(|&k| self.may_end_stem(k))
+            .filter(|_| self.may_end_stem(word))
             .and_then(|k| self.by_last3.get(&k));
         if suffix.is_none() && self.wild_first.is_empty() {
             return 0;
@@ -433,22 +442,21 @@ impl CueSet {
             .fold(0, |bits, cue| bits | cue_bits(&types[cue.relation]))
     }
 
-    /// Whether a word ending in `last3` may end a `*stem` cue's first word.
-    fn may_end_stem(&self, last3: [u8; 3]) -> bool {
-        let end = stem_end_bit(last3);
-        self.stem_ends[end / 64] >> (end % 64) & 1 == 1
+    /// Whether `word` may end in a `*stem` cue's first word.
+    #[inline]
+    fn may_end_stem(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        b.len() >= self.stem_key && {
+            let end = stem_end_bit(b, self.stem_key);
+            self.stem_ends[end / 64] >> (end % 64) & 1 == 1
+        }
     }
 
     /// The cues that may start at `word` (a superset of those whose first word matches it).
     pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
-        let exact = self
-            .first_words
-            .contains(word)
-            .then(|| self.by_first.get(word))
-            .flatten()
-            .into_iter()
-            .flatten();
+        let exact = self.by_first.get(word).into_iter().flatten();
         let suffix = last3(word)
+            .filter(|_| self.may_end_stem(word))
             .and_then(|k| self.by_last3.get(&k))
             .into_iter()
             .flatten();
@@ -465,11 +473,21 @@ pub fn cue_bits(ty: &RelationType) -> u32 {
     }
 }
 
-/// The bit of a word's last three bytes in [`CueSet::stem_ends`]: the last two bytes and a
-/// few bits of the third, so "-en" words pass only with a stem's third-last byte.
-fn stem_end_bit(last3: [u8; 3]) -> usize {
-    (usize::from(last3[0] & 0x3f) << 10 ^ usize::from(last3[1]) << 8 ^ usize::from(last3[2]))
-        & 0xffff
+/// The bit in [`CueSet::stem_ends`] of the last `key` bytes (3 to 8) of a word or stem of at
+/// least that many bytes.
+#[inline]
+fn stem_end_bit(b: &[u8], key: usize) -> usize {
+    let n = b.len();
+    let end = if n >= 8 {
+        // One load of the last eight bytes; the first `8 - key` shifted out.
+        u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")) >> (8 * (8 - key))
+    } else {
+        b[n - key..]
+            .iter()
+            .enumerate()
+            .fold(0, |v, (i, &x)| v | u64::from(x) << (8 * i))
+    };
+    (end.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// The last three bytes of a word.
@@ -769,10 +787,10 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
             lang: f.lang.clone(),
             grammar: Grammar::default(),
             cues: Vec::new(),
-            by_first: HashMap::default(),
-            first_words: WordSet::default(),
+            by_first: WordMap::default(),
             by_last3: HashMap::default(),
             stem_ends: Box::new([0; 1024]),
+            stem_key: 3,
             wild_first: Vec::new(),
         });
         if let Some((line, g)) = f.grammar {
@@ -954,20 +972,27 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
         for (i, cue) in set.cues.iter().enumerate() {
             match &cue.words[0] {
                 Word::Exact(w) => {
-                    set.first_words.extend([w.clone()]);
-                    set.by_first
-                        .entry(CompactString::from(w.as_str()))
-                        .or_default()
-                        .push(i);
+                    set.by_first.entry(w.clone()).push(i);
                     *set.grammar.classes.entry(w.clone()) |= cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
                     set.by_last3.entry(k).or_default().push(i);
-                    let end = stem_end_bit(k);
-                    set.stem_ends[end / 64] |= 1 << (end % 64);
                 }
                 _ => set.wild_first.push(i),
             }
+        }
+        let stems: Vec<&[u8]> = set
+            .cues
+            .iter()
+            .filter_map(|cue| match &cue.words[0] {
+                Word::Suffix(stem) if stem.len() >= 3 => Some(stem.as_bytes()),
+                _ => None,
+            })
+            .collect();
+        set.stem_key = stems.iter().map(|s| s.len()).min().unwrap_or(3).min(8);
+        for stem in stems {
+            let end = stem_end_bit(stem, set.stem_key);
+            set.stem_ends[end / 64] |= 1 << (end % 64);
         }
     }
     Relations { types, sets }
