@@ -399,10 +399,10 @@ pub struct CueSet {
     pub grammar: Grammar,
     pub cues: Vec<Cue>,
     /// Cues by their first word, when it is an exact word.
-    pub by_first: WordMap<Vec<usize>>,
+    pub by_first: WordMap<Vec<Candidate>>,
     /// Cues whose first word is `*stem` (stem of three bytes or more), by the stem's last
     /// three bytes: a word need only be tried against the cues its own ending selects.
-    pub by_last3: HashMap<[u8; 3], Vec<usize>>,
+    pub by_last3: HashMap<[u8; 3], Vec<Candidate>>,
     /// The last `stem_key` bytes of those stems, hashed into a 65,536-bit set
     /// ([`stem_end_bit`]): most words end otherwise.
     pub stem_ends: Box<[u64; 1024]>,
@@ -411,7 +411,44 @@ pub struct CueSet {
     /// through that five ("-allen") turn away.
     pub stem_key: usize,
     /// Other cues whose first word has a wildcard.
-    pub wild_first: Vec<usize>,
+    pub wild_first: Vec<Candidate>,
+}
+
+/// A cue that may start at a word, with what turns most of them away without reading the
+/// cue itself (the matcher tries several for a common first word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index in [`CueSet::cues`].
+    pub cue: usize,
+    /// The cue is a verb ([`Form::Verb`]).
+    pub verb: bool,
+    /// [`word_key`] of its second word when that is a whole word, else 0.
+    pub second: u64,
+}
+
+impl Candidate {
+    fn of(i: usize, cue: &Cue) -> Candidate {
+        Candidate {
+            cue: i,
+            verb: cue.form == Form::Verb,
+            second: match cue.words.get(1) {
+                Some(Word::Exact(w)) => word_key(w),
+                _ => 0,
+            },
+        }
+    }
+
+    /// Whether the cue may match where `next` (a [`word_key`], 0 at the clause's end)
+    /// follows its first word: a whole second word must be that word.
+    pub fn may_follow(&self, next: u64) -> bool {
+        self.second == 0 || self.second == next
+    }
+}
+
+/// A nonzero hash of a folded word: equal words have equal keys.
+pub fn word_key(w: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w) | 1
 }
 
 impl CueSet {
@@ -437,7 +474,7 @@ impl CueSet {
             .into_iter()
             .flatten()
             .chain(&self.wild_first)
-            .map(|&c| &self.cues[c])
+            .map(|c| &self.cues[c.cue])
             .filter(|cue| cue.words[0] == Word::Gap || cue.words[0].matches(word))
             .fold(0, |bits, cue| bits | cue_bits(&types[cue.relation]))
     }
@@ -454,6 +491,11 @@ impl CueSet {
 
     /// The cues that may start at `word` (a superset of those whose first word matches it).
     pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
+        self.first_cues(word).map(|c| c.cue)
+    }
+
+    /// [`CueSet::candidates`] with what turns them away ([`Candidate`]).
+    pub fn first_cues<'a>(&'a self, word: &str) -> impl Iterator<Item = Candidate> + 'a {
         let exact = self.by_first.get(word).into_iter().flatten();
         let suffix = last3(word)
             .filter(|_| self.may_end_stem(word))
@@ -972,13 +1014,16 @@ pub(super) fn compile(files: Vec<CueFile>, problems: &mut Vec<Problem>) -> Relat
         for (i, cue) in set.cues.iter().enumerate() {
             match &cue.words[0] {
                 Word::Exact(w) => {
-                    set.by_first.entry(w.clone()).push(i);
+                    set.by_first.entry(w.clone()).push(Candidate::of(i, cue));
                     *set.grammar.classes.entry(w.clone()) |= cue_bits(&types[cue.relation]);
                 }
                 Word::Suffix(stem) if let Some(k) = last3(stem) => {
-                    set.by_last3.entry(k).or_default().push(i);
+                    set.by_last3
+                        .entry(k)
+                        .or_default()
+                        .push(Candidate::of(i, cue));
                 }
-                _ => set.wild_first.push(i),
+                _ => set.wild_first.push(Candidate::of(i, cue)),
             }
         }
         let stems: Vec<&[u8]> = set

@@ -103,18 +103,18 @@ impl Reader<'_> {
             let mut best: Option<Hit> = None;
             // "the attack", "an attack": after an article a verb cue is the noun.
             let after_article = self.after_article(toks, unit, p, w);
-            let next = unit.get(p + 1).and_then(|&i| self.word(&toks[i]));
-            for c in self.set.candidates(w) {
+            let next = unit
+                .get(p + 1)
+                .and_then(|&i| self.word(&toks[i]))
+                .map_or(0, word_key);
+            for candidate in self.set.first_cues(w) {
+                // Most candidates of a common first word ("te", "de") fail on the second;
+                // both tests read the candidate, not the cue.
+                if (after_article && candidate.verb) || !candidate.may_follow(next) {
+                    continue;
+                }
+                let c = candidate.cue;
                 let cue = &self.set.cues[c];
-                if after_article && cue.form == Form::Verb {
-                    continue;
-                }
-                // Most candidates of a common first word ("te", "de") fail on the second.
-                if let Some(Word::Exact(second)) = cue.words.get(1)
-                    && next != Some(second.as_str())
-                {
-                    continue;
-                }
                 positions.clear();
                 if self.match_cue(toks, unit, p, &cue.words, cue.at_end, &mut positions)
                     && positions.iter().all(|&q| !used[q])

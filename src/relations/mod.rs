@@ -52,7 +52,9 @@
 //!
 //! What this gets wrong is listed in README.md ("Relations: limits").
 
-use crate::dictionary::cues::{CueSet, Form, GAP_WORDS, Grammar, RelationType, Word, class};
+use crate::dictionary::cues::{
+    CueSet, Form, GAP_WORDS, Grammar, RelationType, Word, class, word_key,
+};
 use crate::dictionary::{Dictionary, Kind};
 use crate::extract::{Extraction, Mention};
 use crate::input::Document;
