@@ -54,6 +54,10 @@ impl Reader<'_> {
                 continue;
             }
             match &t.tok {
+                // Most words open or close nothing.
+                Tok::Word(_) if !self.is(t, class::CONJUNCTION | class::REPORT | class::CLAUSE) => {
+                    units[cur].push(i)
+                }
                 Tok::Punct(',') => {
                     let in_list = i > 0
                         && is_member(&toks[i - 1])
