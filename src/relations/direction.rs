@@ -210,6 +210,9 @@ impl Reader<'_> {
         let mut lists = self.lists(toks, unit, &used);
         // The agent of an attributive phrase modifies a noun: it is no party of this cue.
         lists.retain(|l| !self.is_attributive(toks, unit, l));
+        if self.no_second_party(toks, unit, hit, &lists) {
+            return;
+        }
         let head = hit.head;
         let cue_end = *hit.positions.last().expect("a cue has words");
         // "Pakistan verklaart X de oorlog en bombardeert Kabul": a verb right after a
@@ -289,6 +292,27 @@ impl Reader<'_> {
         if let Some(source) = source {
             self.emit(s, toks, unit, hit, (source, target, rule), pending);
         }
+    }
+
+    /// Whether a cue's clause holds no list, or one naming one actor once, and nothing gives
+    /// the cue a party from elsewhere (a ruled state, the sentence's state, the article's sides,
+    /// an accusation answered, a reciprocal): its parties come from these lists, so it relates
+    /// no one. Many cues are so, and are skipped before their parties are looked for.
+    fn no_second_party(&self, toks: &[Token], unit: &[usize], hit: &Hit, lists: &[List]) -> bool {
+        let cue = &self.set.cues[hit.cue];
+        let ty = &self.types[cue.relation];
+        let lone = match lists {
+            [] => true,
+            [l] => l.members.len() == 1 && matches!(toks[unit[l.members[0]]].tok, Tok::Actor(_)),
+            _ => false,
+        };
+        lone && !cue.ruler
+            && !cue.state_target
+            && !ty.implicit_sides
+            && ty.responds_to.is_none()
+            && !unit
+                .iter()
+                .any(|&i| self.is(&toks[i], class::RECIPROCAL | class::RECIPROCAL_FIRST))
     }
 
     /// `door X` / `by X` for the cue at `hit`: right after the cue, or (for a verb) before it
