@@ -3,8 +3,9 @@
 //!
 //! The reader looks up every word of every sentence that names an actor, so a lookup must be
 //! cheap: most words are in no list and are turned away by a test of their first byte and
-//! length; a word of up to 16 bytes (nearly all of them) is packed into two integers and found
-//! in an open-addressed table without hashing a string or comparing bytes one by one.
+//! length, most of the others by a 2 KiB filter; a word of up to 16 bytes (nearly all of them)
+//! is packed into two integers and found in an open-addressed table without hashing a string
+//! or comparing bytes one by one.
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
