@@ -870,6 +870,15 @@ fn direction_rules() {
                 ("taliban", "negotiate", "qatar"),
             ],
         ),
+        // A mediator named alone in its clause mediates between the article's two sides.
+        (
+            "Pakistan bombardeerde Kabul. Qatar bemiddelde.",
+            &[
+                ("pakistan", "attack", "kabul"),
+                ("qatar", "mediate", "afghanistan"),
+                ("qatar", "mediate", "pakistan"),
+            ],
+        ),
         // A state after a place and a comma locates the place.
         (
             "The TTP attacked a checkpoint in Bannu, Pakistan.",
