@@ -273,6 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_set_finds_its_words_and_only_them() {
+        let set: WordSet = ["en", "of", "noch", "", "één-twee"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for w in ["en", "of", "noch", "", "één-twee"] {
+            assert!(set.contains(w), "{w:?}");
+        }
+        // Same length or first byte as a member, or neither.
+        for w in ["eb", "on", "nach", "e", "ook", "éénmaal", "enn"] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+        assert_eq!(set.iter().count(), 5);
+    }
+
+    #[test]
     fn equal_whatever_the_order_words_were_added() {
         let a: WordSet = ["door", "namens", "via"]
             .map(String::from)

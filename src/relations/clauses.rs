@@ -210,7 +210,7 @@ impl Reader<'_> {
                 p += 1;
                 continue;
             }
-            let mut members: SmallVec<[usize; 4]> = smallvec::smallvec![p];
+            let mut members: Positions = smallvec::smallvec![p];
             let mut seps: SmallVec<[bool; 4]> = SmallVec::new();
             let mut q = p + 1;
             loop {

@@ -203,7 +203,7 @@ impl Reader<'_> {
         (floor, joins): (usize, &[usize]),
         pending: &mut Vec<Pending>,
     ) {
-        let mut used: SmallVec<[bool; 64]> = smallvec::smallvec![false; unit.len()];
+        let mut used: Used = smallvec::smallvec![false; unit.len()];
         for &p in hit.positions.iter().chain(joins) {
             used[p] = true;
         }

@@ -12,7 +12,7 @@ impl Reader<'_> {
         start: usize,
         words: &[Word],
         ends: bool,
-        out: &mut SmallVec<[usize; 4]>,
+        out: &mut Positions,
     ) -> bool {
         let Some(w) = words.first() else {
             return false;
@@ -91,7 +91,7 @@ impl Reader<'_> {
 
     pub(super) fn hits(&self, toks: &[Token], unit: &[usize]) -> SmallVec<[Hit; 4]> {
         let mut hits = SmallVec::new();
-        let mut used: SmallVec<[bool; 64]> = smallvec::smallvec![false; unit.len()];
+        let mut used: Used = smallvec::smallvec![false; unit.len()];
         let mut positions = SmallVec::new();
         for p in 0..unit.len() {
             if used[p] || !self.is(&toks[unit[p]], class::CUE) {

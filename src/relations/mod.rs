@@ -133,10 +133,16 @@ type Groups = SmallVec<[usize; 8]>;
 /// short per-cue vectors, instead of costing an allocation each (a tenth of reading time).
 type Lists = SmallVec<[List; 4]>;
 
+/// Clause positions of a list's members or of a cue's words.
+type Positions = SmallVec<[usize; 4]>;
+
+/// For each position of a clause, whether a cue (or a join) already took it.
+type Used = SmallVec<[bool; 64]>;
+
 /// A list of actors in a clause: positions in the clause.
 #[derive(Debug, Clone)]
 struct List {
-    members: SmallVec<[usize; 4]>,
+    members: Positions,
     first: usize,
     last: usize,
     /// The governing preposition (inline: no allocation).
@@ -148,7 +154,7 @@ struct List {
 struct Hit {
     cue: usize,
     head: usize,
-    positions: SmallVec<[usize; 4]>,
+    positions: Positions,
 }
 
 /// One side of a relation before it is resolved to entities.
