@@ -184,7 +184,8 @@ fn scan(dict: &Dictionary, raw: &str, from: usize) -> (Vec<Span>, Vec<TriggerHit
             }
             return;
         }
-        let entity = entity_of(pattern, &raw[folded.original_span(s, e)]);
+        // The span back in the original is only needed for an `exact` pattern's letter case.
+        let entity = entity_of(pattern, || &raw[folded.original_span(s, e)]);
         let Some(entity) = entity else { return };
         if whole_word || genitive || dict.entity(entity).compound {
             candidates.push((s, e, Some(entity)));
@@ -323,13 +324,14 @@ pub(crate) fn whole_alias(dict: &Dictionary, text: &str) -> Option<u32> {
             whole.get_or_insert(pattern);
         }
     });
-    entity_of(&dict.patterns()[whole?], text)
+    entity_of(&dict.patterns()[whole?], || text)
 }
 
 /// The entity a matched pattern names: its any-case entity, or the `exact` form whose letter
-/// case equals the matched text as written.
-fn entity_of(pattern: &Pattern, written: &str) -> Option<u32> {
+/// case equals the matched text as written (`written`, asked for only then).
+fn entity_of<'a>(pattern: &Pattern, written: impl FnOnce() -> &'a str) -> Option<u32> {
     pattern.any_case.or_else(|| {
+        let written = written();
         // Most case-sensitive hits are ordinary words ("dan", "ben", "boom"): their first
         // letter already differs, without folding the whole surface.
         let first = first_folded(written);
