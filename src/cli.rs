@@ -4,6 +4,7 @@
 use actorgraph::analysis::time::{DateRange, Period, parse_bound};
 use actorgraph::analysis::{Analysis, WeightKind};
 use actorgraph::dictionary::Kind;
+use actorgraph::dictionary::builtin::DictSource;
 use actorgraph::graph::Window;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,12 +54,14 @@ pub enum Command {
 /// Where a query finds its graph, and how it answers.
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
-    /// Folder with graph.json and relations.json from `actorgraph build`.
-    #[arg(long, default_value = "output", value_name = "DIR")]
+    /// Folder with graph.json and relations.json from `actorgraph build`, or one of those
+    /// files (the other is read from beside it when there).
+    #[arg(long, default_value = "output", value_name = "PATH")]
     pub graph: PathBuf,
 
-    /// Dictionaries for finding actors by alias (skipped when the default folder is absent).
-    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
+    /// Dictionaries for finding actors by alias; repeat to combine several
+    /// [default: ./dictionaries if there is one, else the built-in set]
+    #[arg(long = "dict", value_name = "PATH")]
     pub dicts: Vec<PathBuf>,
 
     /// Print the answer as JSON.
@@ -120,13 +123,24 @@ pub enum DictCommand {
     Check(DictArgs),
     /// Print the compiled alias table: alias, entity, kind and case rule.
     Dump(DumpArgs),
+    /// Write the built-in dictionaries out as files, to edit and use with --dict (or as
+    /// ./dictionaries, which is read when no --dict is given).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A new or empty folder to write the built-in *.toml files into.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 /// Dictionary selection shared by every command.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DictSelection {
-    /// Dictionary file or folder of *.toml files; repeat to combine several.
-    #[arg(long = "dict", default_value = "dictionaries", value_name = "PATH")]
+    /// Dictionary file or folder of *.toml files; repeat to combine several
+    /// [default: ./dictionaries if there is one, else the built-in set]
+    #[arg(long = "dict", value_name = "PATH")]
     pub dicts: Vec<PathBuf>,
 
     /// Languages of the dictionary layers to load, comma-separated (files that declare a
@@ -142,6 +156,11 @@ pub struct DictSelection {
 }
 
 impl DictSelection {
+    /// The dictionaries this selection reads ([`DictSource::resolve`]).
+    pub fn source(&self) -> DictSource {
+        DictSource::resolve(&self.dicts)
+    }
+
     pub fn langs(&self) -> Option<&[String]> {
         (!self.lang.is_empty()).then_some(self.lang.as_slice())
     }
@@ -580,7 +599,7 @@ mod tests {
         };
         let config = args.validate().unwrap();
         assert_eq!(config.inputs, vec![PathBuf::from("seeds")]);
-        assert_eq!(config.dict.dicts, vec![PathBuf::from("dictionaries")]);
+        assert!(config.dict.dicts.is_empty());
         assert_eq!(config.out, PathBuf::from("output"));
         assert_eq!(config.window, Window::Sentence);
         assert_eq!(config.evidence, 3);

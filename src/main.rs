@@ -9,6 +9,7 @@ mod cli;
 
 use actorgraph::analysis::analyse;
 use actorgraph::analysis::time::{DateRange, Period, changes};
+use actorgraph::dictionary::builtin::DictSource;
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
 use actorgraph::dictionary::{FindingKind, lint};
 use actorgraph::eval::{Gold, score};
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("actorgraph: error: {err:#}");
+            eprintln!("actorgraph: error: {}", said_once(&err));
             let usage = err.chain().any(|e| {
                 e.downcast_ref::<DictionaryError>().is_some()
                     || e.downcast_ref::<UsageError>().is_some()
@@ -58,6 +59,23 @@ fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 3 })
         }
     }
+}
+
+/// An error and its causes joined by ": ", leaving out a cause whose text is already said
+/// (an error that quotes its source would otherwise print the OS error twice).
+fn said_once(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn run(args: Args) -> Result<ExitCode> {
@@ -99,6 +117,17 @@ fn run(args: Args) -> Result<ExitCode> {
             Ok(exit_for(&summary))
         }
         Command::Dict(DictCommand::Check(d)) => dict_check(&d),
+        Command::Dict(DictCommand::Export(e)) => {
+            let written = actorgraph::dictionary::builtin::export(&e.dir)
+                .map_err(|err| UsageError(err.to_string()))?;
+            eprintln!(
+                "actorgraph: wrote {} built-in dictionary files to {}; use them with --dict {}",
+                written.len(),
+                e.dir.display(),
+                e.dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Dict(DictCommand::Dump(d)) => {
             let dict = load_dictionary(&d.dict)?;
             let mut out = std::io::stdout().lock();
@@ -193,13 +222,11 @@ fn query_command(
     ask: impl FnOnce(&Loaded, &[&Node], &mut dyn Write, bool) -> Result<()>,
 ) -> Result<ExitCode> {
     let loaded = Loaded::read(&args.graph)?;
-    let default_dict = args.dicts == [PathBuf::from("dictionaries")];
-    let dict = if default_dict && !args.dicts[0].exists() {
-        None
-    } else {
-        Some(Dictionary::load(&args.dicts).context("loading dictionaries for alias lookup")?)
-    };
-    let resolver = Resolver::new(&loaded, dict.as_ref());
+    let source = DictSource::resolve(&args.dicts);
+    let dict = source
+        .load(None)
+        .with_context(|| format!("{} for alias lookup", source.loading()))?;
+    let resolver = Resolver::new(&loaded, Some(&dict));
     let mut found = Vec::new();
     for name in names {
         found.push(
@@ -389,7 +416,8 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 fn load_dictionary(sel: &DictSelection) -> Result<Dictionary> {
-    let dict = Dictionary::load_langs(&sel.dicts, sel.langs()).context("loading dictionaries")?;
+    let source = sel.source();
+    let dict = source.load(sel.langs()).context(source.loading())?;
     Ok(match &sel.labels {
         Some(lang) => {
             if !dict.label_languages().contains(lang.as_str()) {
@@ -420,9 +448,10 @@ fn discover(inputs: &[PathBuf]) -> Result<Sources> {
 
 fn build(config: &BuildConfig) -> Result<ExitCode> {
     refuse_inside_inputs(&config.out, &config.inputs, "--out")?;
-    output::ensure_writable(&config.out)
-        .with_context(|| format!("output folder {} is not writable", config.out.display()))?;
-    check_report_writable(config.report.as_deref())?;
+    let not_writable = || format!("output folder {} is not writable", config.out.display());
+    output::check_writable(&config.out).with_context(not_writable)?;
+    // What the user named is checked before the output folder is made: a wrong dictionary
+    // or input leaves nothing behind.
     let dict = reading_dictionary(&config.dict, config.discovery)?;
     let mut formats = config.formats.list.clone();
     if formats.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
@@ -435,6 +464,8 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         );
     }
     let sources = discover(&config.inputs)?;
+    output::ensure_writable(&config.out).with_context(not_writable)?;
+    check_report_writable(config.report.as_deref())?;
     let mut observer = Reporter::with(&sources, config.quiet, config.report.clone());
     let opts = BuildOptions {
         window: config.window,

@@ -23,6 +23,30 @@ pub fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// Checks, without creating anything, that `dir` could be written: it accepts new files, or
+/// it is missing and the nearest folder above it that exists does. A run calls this before
+/// any work, then [`ensure_writable`] once what the user named has been checked, so that a
+/// wrong dictionary or input leaves no empty folder behind.
+pub fn check_writable(dir: &Path) -> io::Result<()> {
+    let mut at = dir;
+    loop {
+        match std::fs::metadata(at) {
+            Ok(m) if m.is_dir() => return temporary_in(at).map(drop),
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is a file, not a folder", at.display()),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match at.parent() {
+                Some(p) if !p.as_os_str().is_empty() => at = p,
+                _ => return temporary_in(Path::new(".")).map(drop),
+            },
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Checks early that `dir` exists (creating it if needed) and accepts new files, so a run
 /// fails before any work when it could not write its results.
 pub fn ensure_writable(dir: &Path) -> io::Result<()> {

@@ -25,6 +25,7 @@
 //! two entities (after folding: `Kabul` and `kabul` are the same alias), and `acts_for` naming
 //! an unknown id.
 
+pub mod builtin;
 mod check;
 pub mod cues;
 mod load;
@@ -332,6 +333,22 @@ impl Dictionary {
         let skipped = parsed.skipped.clone();
         let mut dict = Self::compile(parsed)?;
         dict.files = files.into_iter().filter(|f| !skipped.contains(f)).collect();
+        Ok(dict)
+    }
+
+    /// The shipped dictionaries compiled into the binary ([`builtin`]), keeping only the
+    /// language layers in `langs` as [`Dictionary::load_langs`] does. Its files are named
+    /// `<built-in>/...` in messages.
+    pub fn builtin(langs: Option<&[String]>) -> Result<Dictionary, DictionaryError> {
+        let sources = builtin::sources();
+        let parsed = load::parse_all(&sources, langs);
+        let skipped = parsed.skipped.clone();
+        let mut dict = Self::compile(parsed)?;
+        dict.files = sources
+            .into_iter()
+            .map(|(f, _)| f)
+            .filter(|f| !skipped.contains(f))
+            .collect();
         Ok(dict)
     }
 

@@ -25,7 +25,7 @@ pub use answers::*;
 #[derive(Debug, Error)]
 pub enum QueryError {
     #[error(
-        "no graph in {0}: neither graph.json nor relations.json is there (run `actorgraph build` first, or give --graph DIR)"
+        "no graph in {0}: neither graph.json nor relations.json is there (run `actorgraph build` first, or give --graph a build's folder or its graph.json)"
     )]
     Missing(PathBuf),
     #[error("{path}: {source}")]
@@ -68,7 +68,7 @@ struct FileIn<T> {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub graph: ActorGraph,
-    /// The folder read.
+    /// The folder or file read.
     pub dir: PathBuf,
 }
 
@@ -116,16 +116,32 @@ fn assemble<T, Ty: EdgeType>(
 }
 
 impl Loaded {
-    /// Reads `dir/graph.json` and `dir/relations.json` (either may be missing, not both).
-    pub fn read(dir: &Path) -> Result<Loaded, QueryError> {
-        let gpath = dir.join("graph.json");
-        let rpath = dir.join("relations.json");
+    /// Reads a build's graphs from `path`:
+    /// - a folder: its `graph.json` and `relations.json` (either may be missing, not both);
+    /// - `graph.json` or `relations.json` itself: that file, and the other one beside it if
+    ///   it is there;
+    /// - a file of another name: that file alone, as a co-occurrence graph.
+    pub fn read(path: &Path) -> Result<Loaded, QueryError> {
+        let (gpath, rpath) = if path.is_file() {
+            let beside = |name: &str| path.with_file_name(name);
+            match path.file_name().and_then(|n| n.to_str()) {
+                Some("relations.json") => (beside("graph.json"), Some(path.to_path_buf())),
+                Some("graph.json") => (path.to_path_buf(), Some(beside("relations.json"))),
+                _ => (path.to_path_buf(), None),
+            }
+        } else {
+            (path.join("graph.json"), Some(path.join("relations.json")))
+        };
         let cooc: Option<FileIn<Edge>> = read(&gpath)?;
-        let rel: Option<FileIn<RelationEdge>> = read(&rpath)?;
+        let rel: Option<FileIn<RelationEdge>> = match &rpath {
+            Some(p) => read(p)?,
+            None => None,
+        };
+        let rpath = rpath.unwrap_or_default();
         let info = match (&cooc, &rel) {
             (Some(c), _) => c.graph.clone(),
             (None, Some(r)) => r.graph.clone(),
-            (None, None) => return Err(QueryError::Missing(dir.to_path_buf())),
+            (None, None) => return Err(QueryError::Missing(path.to_path_buf())),
         };
         let mut graph: UnGraph<Node, Edge> = UnGraph::new_undirected();
         if let Some(file) = cooc {
@@ -141,7 +157,7 @@ impl Loaded {
                 relations,
                 info,
             },
-            dir: dir.to_path_buf(),
+            dir: path.to_path_buf(),
         })
     }
 
