@@ -319,10 +319,7 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
     match source {
         Source::Text(path) => {
             let origin = path.display().to_string();
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| origin.clone());
+            let id = text_id(path);
             match fs::read(path) {
                 Ok(bytes) => Box::new(text_document(id, origin, bytes).into_iter()),
                 Err(e) => Box::new(std::iter::once(Item::Skipped(Skip::new(
@@ -372,6 +369,23 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
             }
         }
     }
+}
+
+/// The id of a `.txt` article: its path as the user named it (the folder given and the path
+/// below it), without the extension and with `/` between folders: `nl/007.txt` and
+/// `en/007.txt` are `nl/007` and `en/007`, so articles of the same name in two folders stay
+/// two articles.
+pub fn text_id(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .with_extension("")
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| match c {
+            std::path::Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
+        .collect();
+    parts.join("/")
 }
 
 /// Reads JSON Lines from `reader` as [`Sources::documents`] does for a `.jsonl` file named
@@ -680,6 +694,22 @@ impl Iterator for JsonLines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_article_is_named_by_its_path_as_given() {
+        for (path, id) in [
+            // Two folders with files of the same name: two articles.
+            ("nl/007.txt", "nl/007"),
+            ("en/007.txt", "en/007"),
+            // "./" adds nothing; only the last extension goes.
+            ("./corpus/a.b.txt", "corpus/a.b"),
+            ("seeds/001.txt", "seeds/001"),
+            ("/srv/news/x.txt", "/srv/news/x"),
+            ("bare.txt", "bare"),
+        ] {
+            assert_eq!(text_id(Path::new(path)), id, "{path}");
+        }
+    }
 
     fn doc(items: Vec<Item>) -> Document {
         items

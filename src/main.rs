@@ -356,7 +356,8 @@ fn eval(e: &cli::EvalArgs) -> Result<ExitCode> {
     observer.write_report("eval", &input.inputs, &summary, exit_value(&summary), None)?;
     let scores = score(&gold, &found, &dict).map_err(|unread| {
         UsageError(format!(
-            "{}: {} gold articles are not in the input: {}",
+            "{}: {} gold articles are not in the input: {} (a gold `doc` is an article's id, or \
+             the file name of the one article of that name)",
             e.gold.display(),
             unread.len(),
             unread.join(", ")

@@ -119,31 +119,20 @@ fn outputs_are_identical_whatever_the_thread_count_and_file_order() {
     const FORMATS: &str = "json,dot,gexf,graphml,csv,cyjs,graphology,html";
     let one = build_seeds(&["--threads", "1", "--format", FORMATS]);
     let two = build_seeds(&["--threads", "2", "--format", FORMATS]);
-    // The same articles, copied in reverse order into nested folders.
-    let copy = tempfile::tempdir().unwrap();
-    let mut names: Vec<_> = fs::read_dir(repo().join("seeds"))
+    // The same articles, named one by one in reverse order (their ids, their paths as named,
+    // stay the same).
+    let mut names: Vec<String> = fs::read_dir(repo().join("seeds"))
         .unwrap()
-        .map(|e| e.unwrap().path())
+        .map(|e| format!("seeds/{}", e.unwrap().file_name().to_str().unwrap()))
         .collect();
     names.sort();
     names.reverse();
-    for (i, path) in names.iter().enumerate() {
-        let sub = copy.path().join(format!("part{}", i % 2));
-        fs::create_dir_all(&sub).unwrap();
-        fs::copy(path, sub.join(path.file_name().unwrap())).unwrap();
-    }
     let out = tempfile::tempdir().unwrap();
-    let copied = run(&[
-        "build",
-        copy.path().to_str().unwrap(),
-        "--quiet",
-        "--threads",
-        "3",
-        "--format",
-        FORMATS,
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let mut args: Vec<&str> = vec!["build"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["--quiet", "--threads", "3", "--format", FORMATS]);
+    args.extend(["--out", out.path().to_str().unwrap()]);
+    let copied = run(&args);
     assert!(copied.status.success(), "{}", stderr(&copied));
     let mut files: Vec<_> = fs::read_dir(one.path())
         .unwrap()
@@ -159,7 +148,6 @@ fn outputs_are_identical_whatever_the_thread_count_and_file_order() {
             fs::read(two.path().join(name)).unwrap(),
             "{name}: 1 vs 2 threads"
         );
-        // Evidence order may differ only where ids tie; article ids are file stems, equal here.
         assert_eq!(
             a,
             fs::read(out.path().join(name)).unwrap(),
@@ -243,7 +231,7 @@ fn extract_to_a_file() {
         file.to_str().unwrap(),
     ]);
     let m = lines(&fs::read_to_string(&file).unwrap());
-    assert!(m.iter().all(|m| m["doc"] == "003_94c8b6eef121cf66"));
+    assert!(m.iter().all(|m| m["doc"] == "seeds/003_94c8b6eef121cf66"));
     assert!(m.iter().any(|m| m["entity"] == "panjwayi"));
 }
 
@@ -498,4 +486,28 @@ fn suggested_entries_promote_provisional_actors() {
         .collect();
     assert!(ids.contains(&"marieke-jansen"), "{ids:?}");
     assert!(ids.iter().all(|id| !id.starts_with("p:")), "{ids:?}");
+}
+
+#[test]
+fn articles_of_the_same_name_in_two_folders_are_two_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, text) in [
+        ("nl", "De Taliban namen Kabul in."),
+        ("en", "The Taliban took Kabul."),
+    ] {
+        fs::create_dir(dir.path().join(lang)).unwrap();
+        fs::write(dir.path().join(lang).join("007.txt"), text).unwrap();
+    }
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .current_dir(dir.path())
+        .args(["extract", "nl", "en"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("already used"), "{}", stderr(&out));
+    let docs: std::collections::BTreeSet<String> = lines(&String::from_utf8(out.stdout).unwrap())
+        .iter()
+        .filter_map(|m| m["doc"].as_str().map(String::from))
+        .collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["en/007", "nl/007"]);
 }

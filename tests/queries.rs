@@ -109,7 +109,7 @@ fn evidence_quotes_the_tie_and_the_relations_both_ways() {
     assert!(
         quotes
             .iter()
-            .all(|q| q["doc"] == "001_17c673b6faf8e46a" && q["date"] == "2021-08")
+            .all(|q| q["doc"] == "seeds/001_17c673b6faf8e46a" && q["date"] == "2021-08")
     );
     assert!(
         quotes
@@ -144,7 +144,7 @@ fn evidence_quotes_the_tie_and_the_relations_both_ways() {
         "{text}"
     );
     assert!(
-        text.contains("[001_17c673b6faf8e46a, 2021-08] De Taliban en ISKP"),
+        text.contains("[seeds/001_17c673b6faf8e46a, 2021-08] De Taliban en ISKP"),
         "{text}"
     );
     // Never together.

@@ -181,7 +181,7 @@ fn line_ends_decomposed_accents_and_invisible_characters_do_not_hide_actors() {
     let of = |doc: &str| -> Vec<(String, String, u64, u64)> {
         mentions
             .iter()
-            .filter(|m| m["doc"] == doc)
+            .filter(|m| m["doc"].as_str().unwrap().rsplit('/').next() == Some(doc))
             .map(|m| {
                 (
                     m["entity"].as_str().unwrap().to_string(),

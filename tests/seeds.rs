@@ -62,9 +62,11 @@ fn ttp_militanten_counts_for_ttp() {
     let seed = std::fs::read_to_string(repo().join("seeds/000_1fc00ca28739078a.txt")).unwrap();
     let at = seed.find("TTP-militanten").unwrap();
     assert!(
-        mentions.iter().any(|m| m["doc"] == "000_1fc00ca28739078a"
-            && m["entity"] == "ttp"
-            && m["start"] == at),
+        mentions
+            .iter()
+            .any(|m| m["doc"] == "seeds/000_1fc00ca28739078a"
+                && m["entity"] == "ttp"
+                && m["start"] == at),
         "TTP-militanten is a TTP mention"
     );
 }
@@ -96,7 +98,7 @@ fn the_key_sentence_ties_pakistan_to_kabul_kandahar_and_paktia() {
             evidence
                 .iter()
                 .any(|e| e["text"].as_str().unwrap().contains(KEY_SENTENCE)
-                    && e["doc"] == "000_1fc00ca28739078a"),
+                    && e["doc"] == "seeds/000_1fc00ca28739078a"),
             "pakistan -- {place} evidence lacks the key sentence: {evidence:?}"
         );
     }
@@ -162,9 +164,11 @@ fn talibanstrijders_compounds_count_for_the_taliban() {
     assert!(compounds.len() >= 5);
     for at in compounds {
         assert!(
-            mentions.iter().any(|m| m["doc"] == "001_17c673b6faf8e46a"
-                && m["entity"] == "taliban"
-                && m["start"] == at),
+            mentions
+                .iter()
+                .any(|m| m["doc"] == "seeds/001_17c673b6faf8e46a"
+                    && m["entity"] == "taliban"
+                    && m["start"] == at),
             "Talibanstrijders at {at} is not a Taliban mention"
         );
     }
@@ -199,9 +203,8 @@ fn mention_offsets_point_into_the_original_files() {
     let mentions = seeds_mentions();
     assert!(mentions.len() > 200);
     for m in &mentions {
-        let path = repo()
-            .join("seeds")
-            .join(format!("{}.txt", m["doc"].as_str().unwrap()));
+        // An article's id is its path as named, without ".txt".
+        let path = repo().join(format!("{}.txt", m["doc"].as_str().unwrap()));
         let text = std::fs::read_to_string(path).unwrap();
         let (s, e) = (
             m["start"].as_u64().unwrap() as usize,
