@@ -197,49 +197,7 @@ pub struct InputArgs {
 }
 
 /// Output formats of `build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Format {
-    /// graph.json, relations.json: node-link JSON for D3 and networkx.
-    Json,
-    /// graph.dot, relations.dot: Graphviz source.
-    Dot,
-    /// graph.gexf, relations.gexf: GEXF 1.3 for Gephi, with time spells.
-    Gexf,
-    /// graph.graphml, relations.graphml: GraphML for yEd, igraph and networkx.
-    Graphml,
-    /// nodes.csv, edges.csv, relations.csv: Gephi's spreadsheet import.
-    Csv,
-    /// graph.cyjs, relations.cyjs: Cytoscape.js elements JSON.
-    Cyjs,
-    /// graph.graphology.json, relations.graphology.json: for sigma.js and Gephi Lite.
-    Graphology,
-    /// index.html: the explorer page.
-    Html,
-    /// graph.svg, relations.svg: the drawings, rendered by Graphviz.
-    Svg,
-    /// graph.png, relations.png: the drawings as images, rendered by Graphviz.
-    Png,
-}
-
-impl Format {
-    /// Formats written when `--format` is not given (SVG only when Graphviz is installed).
-    pub const DEFAULT: [Format; 9] = [
-        Format::Json,
-        Format::Dot,
-        Format::Gexf,
-        Format::Graphml,
-        Format::Csv,
-        Format::Cyjs,
-        Format::Graphology,
-        Format::Html,
-        Format::Svg,
-    ];
-
-    /// Whether the format needs Graphviz.
-    pub fn needs_graphviz(self) -> bool {
-        matches!(self, Format::Svg | Format::Png)
-    }
-}
+pub use actorgraph::pipeline::Format;
 
 /// Edge sets `build` can make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
@@ -323,8 +281,8 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_nodes: usize,
 
-    /// Formats to write, comma-separated [default: all but png; svg only when Graphviz is
-    /// installed]
+    /// Formats to write, comma-separated: json, dot, gexf, graphml, csv, cyjs, graphology,
+    /// html, svg, png [default: all but png; svg only when Graphviz is installed]
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub format: Vec<Format>,
 
@@ -508,6 +466,26 @@ pub struct BuildConfig {
     pub cooccurrence: bool,
     pub relations: bool,
     pub min_confidence: u8,
+}
+
+impl BuildConfig {
+    /// The library pipeline's options for this invocation.
+    pub fn options(&self) -> actorgraph::pipeline::Options {
+        actorgraph::pipeline::Options {
+            build: actorgraph::BuildOptions {
+                window: self.window,
+                evidence_limit: self.evidence,
+                threads: self.threads,
+                cooccurrence: self.cooccurrence,
+                relations: self.relations,
+                range: self.range.clone(),
+                by: self.by,
+                min_confidence: self.min_confidence,
+            },
+            analysis: self.analysis.clone(),
+            max_nodes: self.max_nodes,
+        }
+    }
 }
 
 impl BuildArgs {

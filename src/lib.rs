@@ -4,6 +4,9 @@
 //! [`dictionary`] (after [`text`] normalisation and segmentation) → [`relations`] reads typed,
 //! directed relations from cue phrases → [`graph`] accumulates the co-occurrence graph and the
 //! relation graph → [`export`] writes them, through [`output`] for atomic files.
+//! [`pipeline`] runs all of it, analysis included, behind one call: the CLI's `build` is
+//! argument parsing, progress and messages around [`pipeline::run`] and
+//! [`pipeline::Graphs::write`], and other front ends call the same two.
 //!
 //! Documents are read in batches; each batch is extracted in parallel (rayon) and its results
 //! merged in input order, so memory is bounded by the batch size and the graph, and results do
@@ -31,6 +34,7 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod pipeline;
 pub mod promote;
 pub mod query;
 pub mod relations;

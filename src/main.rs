@@ -7,25 +7,21 @@
 
 mod cli;
 
-use actorgraph::analysis::analyse;
-use actorgraph::analysis::time::{DateRange, Period, changes};
+use actorgraph::analysis::time::DateRange;
 use actorgraph::dictionary::builtin::DictSource;
 use actorgraph::dictionary::{Dictionary, DictionaryError, Kind};
 use actorgraph::dictionary::{FindingKind, lint};
 use actorgraph::eval::{Gold, score};
-use actorgraph::export::net::{Net, Which, positions};
 use actorgraph::export::render::{self, Drawing, Engine, Image};
-use actorgraph::export::{csv, dot, gexf, graphml, html, json, webjson};
-use actorgraph::graph::ActorGraph;
 use actorgraph::graph::Node;
 use actorgraph::input::{Skip, Sources};
 use actorgraph::query::{self, Loaded, Resolver};
-use actorgraph::{BuildOptions, Observer, ReadSummary, output};
+use actorgraph::{Observer, ReadSummary, output, pipeline};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::{
-    Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, EngineChoice, Format,
-    GraphArgs, ImageFormat, RenderArgs,
+    Args, BuildConfig, Command, DictCommand, DictSelection, DumpFormat, EngineChoice, GraphArgs,
+    ImageFormat, RenderArgs,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -468,25 +464,11 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     output::ensure_writable(&config.out).with_context(not_writable)?;
     check_report_writable(config.report.as_deref())?;
     let mut observer = Reporter::with(&sources, config.quiet, config.report.clone());
-    let opts = BuildOptions {
-        window: config.window,
-        evidence_limit: config.evidence,
-        threads: config.threads,
-        cooccurrence: config.cooccurrence,
-        relations: config.relations,
-        range: config.range.clone(),
-        by: config.by,
-        min_confidence: config.min_confidence,
-    };
-    let (built, summary) = actorgraph::build_periods(&sources, &dict, &opts, &mut observer)
-        .context("reading articles")?;
+    let options = config.options();
+    let graphs =
+        pipeline::run(&sources, &dict, &options, &mut observer).context("reading articles")?;
     observer.finish();
-    let graph = analyse(built.graph, &config.analysis);
-    let periods: BTreeMap<String, ActorGraph> = built
-        .periods
-        .into_iter()
-        .map(|(name, g)| (name, analyse(g, &config.analysis)))
-        .collect();
+    let summary = &graphs.summary;
     let failure = if summary.articles == 0 && summary.out_of_range > 0 {
         Some(format!(
             "none of the {} articles is dated within {}; nothing written",
@@ -514,34 +496,28 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
     let exit = if failure.is_some() {
         3
     } else {
-        exit_value(&summary)
+        exit_value(summary)
     };
-    observer.write_report("build", &config.inputs, &summary, exit, failure.as_deref())?;
+    observer.write_report("build", &config.inputs, summary, exit, failure.as_deref())?;
     if let Some(failure) = failure {
         bail!(failure);
     }
 
-    let mut files = outputs(&graph, &dict, config, &formats)?;
-    let main_files = files.len();
-    if let Some(by) = config.by {
-        files.extend(period_outputs(&periods, &dict, config, by)?);
-    }
-    output::write_files_atomically(&files)
-        .with_context(|| format!("writing to {}", config.out.display()))?;
-    if let Some(by) = config.by {
-        remove_stale_periods(&config.out.join(format!("by-{by}")), &periods);
-    }
-
+    let written = graphs.write(&config.out, &dict, &options, &formats)?;
     if !config.quiet {
-        let mut written: Vec<String> = files[..main_files]
+        let periods = config
+            .by
+            .map(|by| config.out.join(pipeline::period_folder(by)));
+        let mut written: Vec<String> = written
             .iter()
-            .map(|(p, _)| p.display().to_string())
+            .filter(|p| periods.as_ref().is_none_or(|dir| !p.starts_with(dir)))
+            .map(|p| p.display().to_string())
             .collect();
-        if let Some(by) = config.by {
+        if let (Some(by), Some(dir)) = (config.by, &periods) {
             written.push(format!(
                 "{} graphs by {by} and their tables in {}",
-                periods.len(),
-                config.out.join(format!("by-{by}")).display()
+                graphs.periods.len(),
+                dir.display()
             ));
         }
         let range = if config.range.is_open() {
@@ -557,15 +533,15 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
             "actorgraph: {} articles{range}, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
             summary.articles,
             summary.mentions,
-            graph.graph.node_count(),
-            graph.graph.edge_count(),
+            graphs.graph.graph.node_count(),
+            graphs.graph.graph.edge_count(),
             config.window,
-            graph.relations.edge_count(),
+            graphs.graph.relations.edge_count(),
             observer.note(),
             written.join(", ")
         );
     }
-    Ok(exit_for(&summary))
+    Ok(exit_for(summary))
 }
 
 /// Refuses an output inside one of the input folders: what is written there would be read as
@@ -631,184 +607,6 @@ fn range_text(range: &DateRange) -> String {
         (None, Some(t)) => format!("{t} or earlier"),
         (None, None) => "any date".to_string(),
     }
-}
-
-/// The files of a `--by` run: `by-PERIOD/NAME/graph.json` and `relations.json` for each
-/// period, and the tables `actors.csv` and `periods.csv`.
-fn period_outputs(
-    periods: &BTreeMap<String, ActorGraph>,
-    dict: &Dictionary,
-    config: &BuildConfig,
-    by: Period,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let dir = config.out.join(format!("by-{by}"));
-    let types = &dict.relations().types;
-    let mut files = Vec::new();
-    for (name, g) in periods {
-        if config.cooccurrence {
-            let mut buf = Vec::new();
-            json::write(g, &mut buf).context("writing JSON")?;
-            files.push((dir.join(name).join("graph.json"), buf));
-        }
-        if config.relations {
-            let mut buf = Vec::new();
-            json::write_relations(g, types, &mut buf).context("writing JSON")?;
-            files.push((dir.join(name).join("relations.json"), buf));
-        }
-    }
-    let mut buf = Vec::new();
-    csv::write_changes(&changes(periods), &mut buf).context("writing actors.csv")?;
-    files.push((dir.join("actors.csv"), buf));
-    let mut buf = Vec::new();
-    csv::write_periods(periods, &mut buf).context("writing periods.csv")?;
-    files.push((dir.join("periods.csv"), buf));
-    Ok(files)
-}
-
-/// Removes period folders an earlier `--by` run left in `dir` that this run did not write,
-/// when they hold nothing but the files a run writes there.
-fn remove_stale_periods(dir: &std::path::Path, periods: &BTreeMap<String, ActorGraph>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !path.is_dir() || periods.contains_key(&name) {
-            continue;
-        }
-        let ours = std::fs::read_dir(&path).is_ok_and(|files| {
-            files.flatten().all(|f| {
-                let n = f.file_name();
-                n == "graph.json" || n == "relations.json"
-            })
-        });
-        if ours {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-    }
-}
-
-/// Serialises the graphs in every requested format: `(path, bytes)` in a fixed order.
-fn outputs(
-    graph: &ActorGraph,
-    dict: &Dictionary,
-    config: &BuildConfig,
-    formats: &[Format],
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let types = &dict.relations().types;
-    let mut which = Vec::new();
-    if config.cooccurrence {
-        which.push(Which::Cooccurrence);
-    }
-    if config.relations {
-        which.push(Which::Relations);
-    }
-    let positions = positions(graph);
-    let nets: Vec<Net> = which
-        .iter()
-        .map(|&w| Net::of(graph, w, types, &positions))
-        .collect();
-    let dot_options = dot::DotOptions {
-        max_nodes: config.max_nodes,
-    };
-    let path = |name: String| config.out.join(name);
-    let needs_dot = formats
-        .iter()
-        .any(|f| matches!(f, Format::Dot | Format::Svg | Format::Png));
-    let mut dots: Vec<Option<String>> = Vec::new();
-    for net in &nets {
-        dots.push(if needs_dot {
-            let mut buf = Vec::new();
-            match net.which {
-                Which::Cooccurrence => dot::write(graph, &dot_options, &mut buf),
-                Which::Relations => dot::write_relations(graph, types, &dot_options, &mut buf),
-            }
-            .context("writing DOT")?;
-            Some(String::from_utf8(buf).context("DOT is UTF-8")?)
-        } else {
-            None
-        });
-    }
-    let bytes = |write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, what: &str| {
-        let mut buf = Vec::new();
-        write(&mut buf).with_context(|| format!("writing {what}"))?;
-        anyhow::Ok(buf)
-    };
-    let mut files = Vec::new();
-    for format in formats {
-        match format {
-            Format::Csv => {
-                let refs: Vec<&Net> = nets.iter().collect();
-                files.push((
-                    path("nodes.csv".into()),
-                    bytes(&|out| csv::write_nodes(&refs, out), "CSV")?,
-                ));
-                for net in &nets {
-                    let name = match net.which {
-                        Which::Cooccurrence => "edges.csv",
-                        Which::Relations => "relations.csv",
-                    };
-                    files.push((
-                        path(name.into()),
-                        bytes(&|out| csv::write_edges(net, out), "CSV")?,
-                    ));
-                }
-            }
-            Format::Html => {
-                let options = html::PageOptions {
-                    max_nodes: config.max_nodes,
-                };
-                files.push((
-                    path("index.html".into()),
-                    bytes(
-                        &|out| html::write(&nets, types, &options, out),
-                        "the explorer page",
-                    )?,
-                ));
-            }
-            _ => {
-                for (net, dot_text) in nets.iter().zip(&dots) {
-                    let stem = net.which.stem();
-                    let dot_text = || dot_text.clone().context("DOT text");
-                    let (ext, data) = match format {
-                        Format::Json => (
-                            "json",
-                            bytes(
-                                &|out| match net.which {
-                                    Which::Cooccurrence => json::write(graph, out),
-                                    Which::Relations => json::write_relations(graph, types, out),
-                                },
-                                "JSON",
-                            )?,
-                        ),
-                        Format::Dot => ("dot", dot_text()?.into_bytes()),
-                        Format::Svg => ("svg", render::render(&dot_text()?, Image::Svg)?),
-                        Format::Png => ("png", render::render(&dot_text()?, Image::Png)?),
-                        Format::Gexf => ("gexf", bytes(&|out| gexf::write(net, out), "GEXF")?),
-                        Format::Graphml => (
-                            "graphml",
-                            bytes(&|out| graphml::write(net, out), "GraphML")?,
-                        ),
-                        Format::Cyjs => (
-                            "cyjs",
-                            bytes(&|out| webjson::write_cytoscape(net, out), "Cytoscape JSON")?,
-                        ),
-                        Format::Graphology => (
-                            "graphology.json",
-                            bytes(
-                                &|out| webjson::write_graphology(net, out),
-                                "graphology JSON",
-                            )?,
-                        ),
-                        Format::Csv | Format::Html => unreachable!("written above"),
-                    };
-                    files.push((path(format!("{stem}.{ext}")), data));
-                }
-            }
-        }
-    }
-    Ok(files)
 }
 
 /// `actorgraph render`: DOT files to images, with an engine chosen by size.

@@ -1,0 +1,430 @@
+//! The whole run behind one API: read → extract → accumulate → analyse → serialise → write.
+//!
+//! The CLI's `build`, and any other front end, call [`run`] for the analysed graphs and
+//! [`Graphs::files`] or [`Graphs::write`] for the files, so every front end writes the same
+//! bytes for the same inputs and options. What stays in a front end is its own: parsing its
+//! arguments, progress, messages and exit codes.
+//!
+//! ```no_run
+//! use actorgraph::{pipeline, dictionary::Dictionary, input::Sources, NoObserver};
+//! let dict = Dictionary::builtin(None).unwrap();
+//! let sources = Sources::discover(&["seeds".into()]).unwrap();
+//! let options = pipeline::Options::default();
+//! let graphs = pipeline::run(&sources, &dict, &options, &mut NoObserver).unwrap();
+//! graphs.write("output".as_ref(), &dict, &options, &[pipeline::Format::Json]).unwrap();
+//! ```
+
+use crate::analysis::time::{Period, changes};
+use crate::analysis::{Analysis, analyse};
+use crate::dictionary::Dictionary;
+use crate::export::net::{Net, Which, positions};
+use crate::export::render::{self, Image, RenderError};
+use crate::export::{csv, dot, gexf, graphml, html, json, webjson};
+use crate::graph::ActorGraph;
+use crate::input::Sources;
+use crate::{BuildOptions, Observer, ReadSummary, build_periods, output};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use thiserror::Error;
+
+/// A kind of file `build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    /// graph.json, relations.json: node-link JSON for D3 and networkx.
+    Json,
+    /// graph.dot, relations.dot: Graphviz source.
+    Dot,
+    /// graph.gexf, relations.gexf: GEXF 1.3 for Gephi, with time spells.
+    Gexf,
+    /// graph.graphml, relations.graphml: GraphML for yEd, igraph and networkx.
+    Graphml,
+    /// nodes.csv, edges.csv, relations.csv: Gephi's spreadsheet import.
+    Csv,
+    /// graph.cyjs, relations.cyjs: Cytoscape.js elements JSON.
+    Cyjs,
+    /// graph.graphology.json, relations.graphology.json: for sigma.js and Gephi Lite.
+    Graphology,
+    /// index.html: the explorer page.
+    Html,
+    /// graph.svg, relations.svg: the drawings, rendered by Graphviz.
+    Svg,
+    /// graph.png, relations.png: the drawings as images, rendered by Graphviz.
+    Png,
+}
+
+impl Format {
+    /// Every format, in the order of their names in messages.
+    pub const ALL: [Format; 10] = [
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+        Format::Cyjs,
+        Format::Graphology,
+        Format::Html,
+        Format::Svg,
+        Format::Png,
+    ];
+
+    /// Formats written when none is named (SVG only when Graphviz is installed).
+    pub const DEFAULT: [Format; 9] = [
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+        Format::Cyjs,
+        Format::Graphology,
+        Format::Html,
+        Format::Svg,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+            Format::Csv => "csv",
+            Format::Cyjs => "cyjs",
+            Format::Graphology => "graphology",
+            Format::Html => "html",
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    /// Whether the format needs Graphviz.
+    pub fn needs_graphviz(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown format {s:?} (expected one of {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Everything a run needs besides its inputs and dictionaries.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// What to read and accumulate.
+    pub build: BuildOptions,
+    /// Weights, filters and measures applied to the built graphs.
+    pub analysis: Analysis,
+    /// Most actors drawn in the DOT drawings and shown in the explorer page.
+    pub max_nodes: usize,
+}
+
+impl Default for Options {
+    /// The CLI's defaults: sentence windows, 3 evidence sentences per edge, every core, both
+    /// graphs, the default relation confidence, no period graphs, 200 actors drawn.
+    fn default() -> Options {
+        Options {
+            build: BuildOptions {
+                window: crate::graph::Window::Sentence,
+                evidence_limit: 3,
+                threads: 0,
+                cooccurrence: true,
+                relations: true,
+                range: Default::default(),
+                by: None,
+                min_confidence: crate::relations::DEFAULT_MIN_CONFIDENCE,
+            },
+            analysis: Analysis {
+                cooccurrence: true,
+                ..Analysis::default()
+            },
+            max_nodes: 200,
+        }
+    }
+}
+
+/// Why the files could not be made or written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error("writing {what}: {source}")]
+    Serialise {
+        what: &'static str,
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("writing to {dir}: {source}")]
+    Io { dir: PathBuf, source: io::Error },
+}
+
+/// The analysed graphs of a run: the whole corpus, one graph per period when
+/// [`BuildOptions::by`] asks for them, and what reading found.
+#[derive(Debug, Clone)]
+pub struct Graphs {
+    pub graph: ActorGraph,
+    pub periods: BTreeMap<String, ActorGraph>,
+    pub summary: ReadSummary,
+}
+
+/// Reads every article of `sources`, builds the co-occurrence and relation graphs (and the
+/// period graphs) and analyses them.
+pub fn run(
+    sources: &Sources,
+    dict: &Dictionary,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> io::Result<Graphs> {
+    let (built, summary) = build_periods(sources, dict, &options.build, observer)?;
+    let graph = analyse(built.graph, &options.analysis);
+    let periods = built
+        .periods
+        .into_iter()
+        .map(|(name, g)| (name, analyse(g, &options.analysis)))
+        .collect();
+    Ok(Graphs {
+        graph,
+        periods,
+        summary,
+    })
+}
+
+/// A file of a run: its path under the output folder, and its bytes.
+pub type File = (PathBuf, Vec<u8>);
+
+impl Graphs {
+    /// Every file of the run in `formats`, then the period files, as (path relative to the
+    /// output folder, bytes) in a fixed order.
+    pub fn files(
+        &self,
+        dict: &Dictionary,
+        options: &Options,
+        formats: &[Format],
+    ) -> Result<Vec<File>, WriteError> {
+        let mut files = outputs(&self.graph, dict, options, formats)?;
+        if let Some(by) = options.build.by {
+            files.extend(period_outputs(&self.periods, dict, options, by)?);
+        }
+        Ok(files)
+    }
+
+    /// Writes [`Graphs::files`] into `dir`, all or none ([`output::write_files_atomically`]),
+    /// and removes the period folders an earlier run left there that this one did not write.
+    /// Returns the paths written.
+    pub fn write(
+        &self,
+        dir: &Path,
+        dict: &Dictionary,
+        options: &Options,
+        formats: &[Format],
+    ) -> Result<Vec<PathBuf>, WriteError> {
+        let files: Vec<File> = self
+            .files(dict, options, formats)?
+            .into_iter()
+            .map(|(path, bytes)| (dir.join(path), bytes))
+            .collect();
+        output::write_files_atomically(&files).map_err(|source| WriteError::Io {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        if let Some(by) = options.build.by {
+            remove_stale_periods(&dir.join(period_folder(by)), &self.periods);
+        }
+        Ok(files.into_iter().map(|(path, _)| path).collect())
+    }
+}
+
+/// The folder of the period graphs: `by-month`, `by-year`.
+pub fn period_folder(by: Period) -> String {
+    format!("by-{by}")
+}
+
+/// Serialises into a buffer, naming what failed.
+fn bytes(
+    what: &'static str,
+    write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> Result<Vec<u8>, WriteError> {
+    let mut buf = Vec::new();
+    write(&mut buf).map_err(|source| WriteError::Serialise { what, source })?;
+    Ok(buf)
+}
+
+/// The files of a `--by` run: `by-PERIOD/NAME/graph.json` and `relations.json` for each
+/// period, and the tables `actors.csv` and `periods.csv`.
+fn period_outputs(
+    periods: &BTreeMap<String, ActorGraph>,
+    dict: &Dictionary,
+    options: &Options,
+    by: Period,
+) -> Result<Vec<File>, WriteError> {
+    let dir = PathBuf::from(period_folder(by));
+    let types = &dict.relations().types;
+    let mut files = Vec::new();
+    for (name, g) in periods {
+        if options.build.cooccurrence {
+            files.push((
+                dir.join(name).join("graph.json"),
+                bytes("JSON", |out| json::write(g, out))?,
+            ));
+        }
+        if options.build.relations {
+            files.push((
+                dir.join(name).join("relations.json"),
+                bytes("JSON", |out| json::write_relations(g, types, out))?,
+            ));
+        }
+    }
+    files.push((
+        dir.join("actors.csv"),
+        bytes("actors.csv", |out| {
+            csv::write_changes(&changes(periods), out)
+        })?,
+    ));
+    files.push((
+        dir.join("periods.csv"),
+        bytes("periods.csv", |out| csv::write_periods(periods, out))?,
+    ));
+    Ok(files)
+}
+
+/// Removes period folders an earlier `--by` run left in `dir` that this run did not write,
+/// when they hold nothing but the files a run writes there.
+fn remove_stale_periods(dir: &Path, periods: &BTreeMap<String, ActorGraph>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !path.is_dir() || periods.contains_key(&name) {
+            continue;
+        }
+        let ours = std::fs::read_dir(&path).is_ok_and(|files| {
+            files.flatten().all(|f| {
+                let n = f.file_name();
+                n == "graph.json" || n == "relations.json"
+            })
+        });
+        if ours {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Serialises the whole-corpus graphs in every requested format, in a fixed order.
+fn outputs(
+    graph: &ActorGraph,
+    dict: &Dictionary,
+    options: &Options,
+    formats: &[Format],
+) -> Result<Vec<File>, WriteError> {
+    let types = &dict.relations().types;
+    let mut which = Vec::new();
+    if options.build.cooccurrence {
+        which.push(Which::Cooccurrence);
+    }
+    if options.build.relations {
+        which.push(Which::Relations);
+    }
+    let positions = positions(graph);
+    let nets: Vec<Net> = which
+        .iter()
+        .map(|&w| Net::of(graph, w, types, &positions))
+        .collect();
+    let dot_options = dot::DotOptions {
+        max_nodes: options.max_nodes,
+    };
+    let needs_dot = formats
+        .iter()
+        .any(|f| matches!(f, Format::Dot | Format::Svg | Format::Png));
+    let mut dots: Vec<String> = Vec::new();
+    if needs_dot {
+        for net in &nets {
+            let buf = bytes("DOT", |out| match net.which {
+                Which::Cooccurrence => dot::write(graph, &dot_options, out),
+                Which::Relations => dot::write_relations(graph, types, &dot_options, out),
+            })?;
+            dots.push(String::from_utf8(buf).expect("DOT is written as UTF-8"));
+        }
+    }
+    let mut files = Vec::new();
+    for &format in formats {
+        match format {
+            Format::Csv => {
+                let refs: Vec<&Net> = nets.iter().collect();
+                files.push((
+                    "nodes.csv".into(),
+                    bytes("CSV", |out| csv::write_nodes(&refs, out))?,
+                ));
+                for net in &nets {
+                    let name = match net.which {
+                        Which::Cooccurrence => "edges.csv",
+                        Which::Relations => "relations.csv",
+                    };
+                    files.push((name.into(), bytes("CSV", |out| csv::write_edges(net, out))?));
+                }
+            }
+            Format::Html => {
+                let page = html::PageOptions {
+                    max_nodes: options.max_nodes,
+                };
+                files.push((
+                    "index.html".into(),
+                    bytes("the explorer page", |out| {
+                        html::write(&nets, types, &page, out)
+                    })?,
+                ));
+            }
+            _ => {
+                for (i, net) in nets.iter().enumerate() {
+                    let stem = net.which.stem();
+                    let (ext, data) = match format {
+                        Format::Json => (
+                            "json",
+                            bytes("JSON", |out| match net.which {
+                                Which::Cooccurrence => json::write(graph, out),
+                                Which::Relations => json::write_relations(graph, types, out),
+                            })?,
+                        ),
+                        Format::Dot => ("dot", dots[i].clone().into_bytes()),
+                        Format::Svg => ("svg", render::render(&dots[i], Image::Svg)?),
+                        Format::Png => ("png", render::render(&dots[i], Image::Png)?),
+                        Format::Gexf => ("gexf", bytes("GEXF", |out| gexf::write(net, out))?),
+                        Format::Graphml => {
+                            ("graphml", bytes("GraphML", |out| graphml::write(net, out))?)
+                        }
+                        Format::Cyjs => (
+                            "cyjs",
+                            bytes("Cytoscape JSON", |out| webjson::write_cytoscape(net, out))?,
+                        ),
+                        Format::Graphology => (
+                            "graphology.json",
+                            bytes("graphology JSON", |out| webjson::write_graphology(net, out))?,
+                        ),
+                        Format::Csv | Format::Html => unreachable!("written above"),
+                    };
+                    files.push((format!("{stem}.{ext}").into(), data));
+                }
+            }
+        }
+    }
+    Ok(files)
+}
