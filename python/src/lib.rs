@@ -1,0 +1,407 @@
+//! `actorgraph._actorgraph`: the Rust side of the Python package. It calls the library's
+//! pipeline (`actorgraph::pipeline`) exactly as the CLI does and hands back the JSON the CLI
+//! writes; `actorgraph/__init__.py` turns that into dicts and networkx graphs.
+//!
+//! Errors become Python exceptions with the CLI's messages: a bad dictionary or option is a
+//! `ValueError`, a file that cannot be read or written an `OSError`. Nothing panics across the
+//! boundary (PyO3 turns a panic into `PanicException`, which would be a bug here).
+
+use actorgraph::analysis::time::{DateRange, Period};
+use actorgraph::analysis::weights::WeightKind;
+use actorgraph::dictionary::builtin::DictSource;
+use actorgraph::dictionary::{Dictionary, Kind};
+use actorgraph::export::json;
+use actorgraph::graph::Window;
+use actorgraph::input::{Skip, Source, Sources};
+use actorgraph::pipeline::{self, Format, Graphs, Options};
+use actorgraph::{Observer, ReadSummary};
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn value_error(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+fn os_error(e: impl std::fmt::Display) -> PyErr {
+    PyOSError::new_err(e.to_string())
+}
+
+/// Compiled dictionaries: the built-in set, a `./dictionaries` folder, or the paths given.
+#[pyclass(frozen, module = "actorgraph._actorgraph")]
+struct Dictionaries {
+    dict: Arc<Dictionary>,
+    source: String,
+}
+
+#[pymethods]
+impl Dictionaries {
+    /// Loads `paths` (files or folders of `*.toml`), or, when `paths` is None, `./dictionaries`
+    /// if there is one, else the built-in set; `lang` keeps only those language layers, and
+    /// `discovery=False` leaves out the discovery rules (no provisional actors).
+    #[staticmethod]
+    #[pyo3(signature = (paths=None, lang=None, discovery=true))]
+    fn load(
+        py: Python<'_>,
+        paths: Option<Vec<PathBuf>>,
+        lang: Option<Vec<String>>,
+        discovery: bool,
+    ) -> PyResult<Self> {
+        let source = DictSource::resolve(&paths.unwrap_or_default());
+        let described = match &source {
+            DictSource::Paths(p) => p
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            DictSource::BuiltIn => "built-in".to_string(),
+        };
+        let langs = lang.filter(|l| !l.is_empty());
+        let dict = py
+            .detach(|| source.load(langs.as_deref()))
+            .map_err(|e| value_error(format!("{}: {e}", source.loading())))?;
+        let dict = if discovery {
+            dict
+        } else {
+            dict.without_discovery()
+        };
+        Ok(Dictionaries {
+            dict: Arc::new(dict),
+            source: described,
+        })
+    }
+
+    /// Where the dictionaries came from: paths, or "built-in".
+    #[getter]
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Number of actors defined.
+    #[getter]
+    fn entities(&self) -> usize {
+        self.dict.entities().len()
+    }
+
+    /// Number of distinct aliases.
+    #[getter]
+    fn aliases(&self) -> usize {
+        self.dict.alias_count()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<actorgraph dictionaries ({}): {} actors, {} aliases>",
+            self.source,
+            self.entities(),
+            self.aliases()
+        )
+    }
+}
+
+/// Collects what reading skipped or warned about, as the CLI prints it.
+#[derive(Default)]
+struct Issues(Vec<(bool, Skip)>);
+
+impl Observer for Issues {
+    fn issue(&mut self, skipped: bool, what: &Skip) {
+        self.0.push((skipped, what.clone()));
+    }
+}
+
+/// The mentions and relations of one text, as the JSON lines `actorgraph extract` prints.
+#[pyfunction]
+#[pyo3(signature = (text, dictionaries, id="text", date=None))]
+fn extract(
+    py: Python<'_>,
+    text: &str,
+    dictionaries: &Dictionaries,
+    id: &str,
+    date: Option<&str>,
+) -> PyResult<String> {
+    let line = serde_json::json!({"id": id, "text": text, "date": date});
+    let sources = Sources {
+        sources: vec![Source::JsonlBytes {
+            origin: "<text>".into(),
+            bytes: line.to_string().into_bytes(),
+        }],
+        skipped: Vec::new(),
+    };
+    let dict = dictionaries.dict.clone();
+    let mut issues = Issues::default();
+    let mut out = Vec::new();
+    py.detach(|| actorgraph::extract_jsonl(&sources, &dict, 1, &mut out, &mut issues))
+        .map_err(os_error)?;
+    if let Some((_, skip)) = issues.0.iter().find(|(skipped, _)| *skipped) {
+        return Err(value_error(&skip.reason));
+    }
+    String::from_utf8(out).map_err(value_error)
+}
+
+/// The analysed graphs of a build, and what reading found.
+#[pyclass(frozen, module = "actorgraph._actorgraph")]
+struct Built {
+    graphs: Graphs,
+    dict: Arc<Dictionary>,
+    options: Options,
+    issues: Vec<(bool, Skip)>,
+}
+
+fn json_of(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> PyResult<String> {
+    let mut buf = Vec::new();
+    write(&mut buf).map_err(os_error)?;
+    String::from_utf8(buf).map_err(value_error)
+}
+
+fn parse_formats(names: Vec<String>) -> PyResult<Vec<Format>> {
+    let mut out = Vec::new();
+    for name in names {
+        let f: Format = name.parse().map_err(value_error)?;
+        if f.needs_graphviz() && !actorgraph::export::render::graphviz_available() {
+            return Err(os_error(actorgraph::export::render::RenderError::Missing));
+        }
+        out.push(f);
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl Built {
+    /// graph.json as `build` writes it.
+    fn graph_json(&self) -> PyResult<String> {
+        json_of(|out| json::write(&self.graphs.graph, out))
+    }
+
+    /// relations.json as `build` writes it.
+    fn relations_json(&self) -> PyResult<String> {
+        let types = &self.dict.relations().types;
+        json_of(|out| json::write_relations(&self.graphs.graph, types, out))
+    }
+
+    /// The periods of a build with `by`, in order.
+    fn periods(&self) -> Vec<String> {
+        self.graphs.periods.keys().cloned().collect()
+    }
+
+    /// A period's graph.json (or relations.json with `relations=True`).
+    #[pyo3(signature = (name, relations=false))]
+    fn period_json(&self, name: &str, relations: bool) -> PyResult<String> {
+        let g = self
+            .graphs
+            .periods
+            .get(name)
+            .ok_or_else(|| value_error(format!("no period {name:?} in this build")))?;
+        let types = &self.dict.relations().types;
+        if relations {
+            json_of(|out| json::write_relations(g, types, out))
+        } else {
+            json_of(|out| json::write(g, out))
+        }
+    }
+
+    /// What was read: articles, out_of_range, skipped, warnings, mentions.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let ReadSummary {
+            articles,
+            out_of_range,
+            skipped,
+            warnings,
+            mentions,
+        } = self.graphs.summary;
+        let d = PyDict::new(py);
+        d.set_item("articles", articles)?;
+        d.set_item("out_of_range", out_of_range)?;
+        d.set_item("skipped", skipped)?;
+        d.set_item("warnings", warnings)?;
+        d.set_item("mentions", mentions)?;
+        Ok(d)
+    }
+
+    /// Input skipped or kept with a warning: (skipped, origin, why, reason) tuples.
+    fn issues(&self) -> Vec<(bool, String, String, String)> {
+        self.issues
+            .iter()
+            .map(|(skipped, s)| {
+                (
+                    *skipped,
+                    s.origin.clone(),
+                    s.why.as_str().into(),
+                    s.reason.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// The files `build` writes in `formats`: (path under the output folder, bytes).
+    fn files<'py>(
+        &self,
+        py: Python<'py>,
+        formats: Vec<String>,
+    ) -> PyResult<Vec<(String, Bound<'py, PyBytes>)>> {
+        let formats = parse_formats(formats)?;
+        let files = py
+            .detach(|| self.graphs.files(&self.dict, &self.options, &formats))
+            .map_err(os_error)?;
+        Ok(files
+            .into_iter()
+            .map(|(p, b)| (p.display().to_string(), PyBytes::new(py, &b)))
+            .collect())
+    }
+
+    /// Writes the files `build` writes in `formats` into `dir`, all or none; returns their
+    /// paths.
+    fn write(&self, py: Python<'_>, dir: PathBuf, formats: Vec<String>) -> PyResult<Vec<String>> {
+        let formats = parse_formats(formats)?;
+        actorgraph::output::check_writable(&dir)
+            .and_then(|()| actorgraph::output::ensure_writable(&dir))
+            .map_err(|e| {
+                os_error(format!(
+                    "output folder {} is not writable: {e}",
+                    dir.display()
+                ))
+            })?;
+        let written = py
+            .detach(|| self.graphs.write(&dir, &self.dict, &self.options, &formats))
+            .map_err(os_error)?;
+        Ok(written
+            .into_iter()
+            .map(|p| p.display().to_string())
+            .collect())
+    }
+}
+
+/// Reads `paths` (files and folders, as the CLI's INPUT) and `jsonl` (articles as JSON
+/// Lines), and builds the analysed graphs with the CLI's options.
+#[pyfunction]
+#[pyo3(signature = (
+    dictionaries, paths, jsonl=None, *, window="sentence", evidence=3, min_confidence=0.5,
+    by=None, date_from=None, date_to=None, threads=0, cooccurrence=true, relations=true,
+    weight="count", min_weight=None, min_documents=0, top=None, kinds=None,
+    exclude_subtypes=None, backbone=None, max_nodes=200
+))]
+#[allow(clippy::too_many_arguments)]
+fn build(
+    py: Python<'_>,
+    dictionaries: &Dictionaries,
+    paths: Vec<PathBuf>,
+    jsonl: Option<Vec<u8>>,
+    window: &str,
+    evidence: usize,
+    min_confidence: f64,
+    by: Option<&str>,
+    date_from: Option<String>,
+    date_to: Option<String>,
+    threads: usize,
+    cooccurrence: bool,
+    relations: bool,
+    weight: &str,
+    min_weight: Option<f64>,
+    min_documents: u64,
+    top: Option<usize>,
+    kinds: Option<Vec<String>>,
+    exclude_subtypes: Option<Vec<String>>,
+    backbone: Option<f64>,
+    max_nodes: usize,
+) -> PyResult<Built> {
+    if !(0.0..=1.0).contains(&min_confidence) {
+        return Err(value_error(format!(
+            "min_confidence: expected a number from 0 to 1, got {min_confidence}"
+        )));
+    }
+    if evidence > 1000 {
+        return Err(value_error("evidence must be at most 1000"));
+    }
+    if !cooccurrence && !relations {
+        return Err(value_error(
+            "build at least one of cooccurrence and relations",
+        ));
+    }
+    if backbone.is_some_and(|a| !(a > 0.0 && a <= 1.0)) {
+        return Err(value_error(
+            "backbone must be a significance level above 0 and at most 1 (for example 0.05)",
+        ));
+    }
+    let window: Window = window.parse().map_err(value_error)?;
+    let by: Option<Period> = by.map(str::parse).transpose().map_err(value_error)?;
+    let weight: WeightKind = weight.parse().map_err(value_error)?;
+    let mut kinds: Vec<Kind> = kinds
+        .unwrap_or_default()
+        .iter()
+        .map(|k| {
+            Kind::parse(k).ok_or_else(|| {
+                value_error(format!(
+                    "unknown kind {k:?} (expected group, state, person, place or organization)"
+                ))
+            })
+        })
+        .collect::<PyResult<_>>()?;
+    kinds.sort();
+    kinds.dedup();
+    let range = DateRange::new(date_from, date_to).map_err(value_error)?;
+    let mut options = Options::default();
+    options.build.window = window;
+    options.build.evidence_limit = evidence;
+    options.build.threads = threads;
+    options.build.cooccurrence = cooccurrence;
+    options.build.relations = relations;
+    options.build.range = range;
+    options.build.by = by;
+    options.build.min_confidence = (min_confidence * 100.0).round() as u8;
+    options.analysis.weight = weight;
+    options.analysis.min_weight = min_weight;
+    options.analysis.min_documents = min_documents;
+    options.analysis.top = top;
+    options.analysis.kinds = kinds;
+    options.analysis.exclude_subtypes = exclude_subtypes.unwrap_or_default();
+    options.analysis.backbone = backbone;
+    options.analysis.cooccurrence = cooccurrence;
+    options.max_nodes = max_nodes;
+
+    let mut sources = Sources::discover(&paths).map_err(os_error)?;
+    if let Some(bytes) = jsonl {
+        sources.sources.push(Source::JsonlBytes {
+            origin: "<articles>".into(),
+            bytes,
+        });
+    }
+    let dict = dictionaries.dict.clone();
+    let mut issues = Issues::default();
+    let graphs = py
+        .detach(|| pipeline::run(&sources, &dict, &options, &mut issues))
+        .map_err(os_error)?;
+    if graphs.summary.articles == 0 {
+        let why = if graphs.summary.out_of_range > 0 {
+            format!(
+                "none of the {} articles is dated within the range",
+                graphs.summary.out_of_range
+            )
+        } else {
+            "no articles found (expected .txt or .jsonl files, or articles with a text)".into()
+        };
+        let first = issues
+            .0
+            .iter()
+            .find(|(skipped, _)| *skipped)
+            .map(|(_, s)| format!("; first skipped: {}: {}", s.origin, s.reason))
+            .unwrap_or_default();
+        return Err(value_error(format!("{why}{first}")));
+    }
+    Ok(Built {
+        graphs,
+        dict,
+        options,
+        issues: issues.0,
+    })
+}
+
+#[pymodule]
+fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Dictionaries>()?;
+    m.add_class::<Built>()?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(build, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
