@@ -222,7 +222,7 @@ pub struct BuildArgs {
     pub window: Window,
 
     /// The exported edge weight: count (windows shared), documents (articles sharing a
-    /// window), pmi, npmi, jaccard or dice (see README: Weights). Raw count and documents are
+    /// window), pmi, npmi, jaccard or dice (see docs/outputs.md: Weights). Raw count and documents are
     /// always kept as edge attributes.
     #[arg(long, default_value = "count", value_name = "MEASURE")]
     pub weight: WeightKind,
@@ -273,7 +273,7 @@ pub struct BuildArgs {
     pub evidence: usize,
 
     /// Keep only relations read with at least this confidence, from 0 (every reading) to 1
-    /// (see README: Relations, confidence).
+    /// (see docs/relations.md: Confidence).
     #[arg(long, default_value = "0.5", value_name = "X", value_parser = parse_confidence, allow_negative_numbers = true)]
     pub min_confidence: u8,
 
@@ -564,6 +564,54 @@ impl BuildArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// The commands in the code blocks of README.md and docs/*.md: `actorgraph ...`,
+    /// `$ actorgraph ...` and `cargo run --release -- ...`, without a trailing `# comment`.
+    fn documented_commands() -> Vec<(String, Vec<String>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("README.md")];
+        let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        docs.sort();
+        files.extend(docs);
+        let mut found = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let mut in_code = false;
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("```") {
+                    in_code = !in_code;
+                    continue;
+                }
+                let line = line.split("  #").next().unwrap().trim();
+                let line = line.rsplit("&& ").next().unwrap();
+                let rest = line
+                    .strip_prefix("$ actorgraph ")
+                    .or_else(|| line.strip_prefix("actorgraph "))
+                    .or_else(|| line.strip_prefix("cargo run --release -- "));
+                if let (true, Some(rest)) = (in_code, rest) {
+                    let mut words = vec!["actorgraph".to_string()];
+                    words.extend(rest.split_whitespace().map(String::from));
+                    found.push((format!("{}:{}", file.display(), n + 1), words));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_documented_command_parses() {
+        let commands = documented_commands();
+        assert!(commands.len() >= 8, "{commands:?}");
+        for (at, words) in commands {
+            if let Err(e) = Args::try_parse_from(&words) {
+                panic!("{at}: `{}` does not parse:\n{e}", words.join(" "));
+            }
+        }
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

@@ -399,7 +399,7 @@ pub struct RelationEvidence {
     pub target_text: String,
     /// The cue words as written.
     pub cue: String,
-    /// How far to trust this reading, from 0 to 1 (README, "Relations: confidence").
+    /// How far to trust this reading, from 0 to 1 (docs/relations.md, "Confidence").
     #[serde(default)]
     pub confidence: f64,
     /// The rule that chose the source and target ("subject-verb-object", "agent", ...).

@@ -143,7 +143,10 @@ pub enum Source {
     Stdin,
     /// JSON Lines already in memory (a Python list of articles), read as a `.jsonl` file
     /// named `origin` is: the same checks and the same messages, with `origin:line`.
-    JsonlBytes { origin: String, bytes: Vec<u8> },
+    JsonlBytes {
+        origin: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// The resolved list of sources, in processing order.

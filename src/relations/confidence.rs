@@ -2,13 +2,13 @@
 //! and target and a confidence between 0 and 1: the rule's prior, lowered by what makes a
 //! reading doubtful (a pronoun for a party, words between the parties and the cue, other
 //! actors in the clause, a subordinate clause, a quotation, a hedge, a long sentence). The
-//! build keeps the relations at or above `--min-confidence` (README, "Relations: confidence").
+//! build keeps the relations at or above `--min-confidence` (docs/relations.md, "Confidence").
 
 use smallvec::SmallVec;
 use std::fmt;
 
 /// The default `--min-confidence`, in hundredths: the lowest that gives precision 0.85 or
-/// more on the dev set in both languages (README, "Relations: confidence").
+/// more on the dev set in both languages (docs/relations.md, "Confidence").
 pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
 
 /// The rule that chose a relation's source and target.

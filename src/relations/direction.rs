@@ -476,7 +476,7 @@ impl Reader<'_> {
     }
 
     /// Step 4b: the source and target of the cue at `hit`, from the lists around it by the
-    /// cue's form (README, "Relations", rules 3 to 6, 9).
+    /// cue's form (docs/relations.md, rules 3 to 6, 9).
     fn choose<'l>(
         &self,
         toks: &[Token],

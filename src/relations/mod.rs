@@ -50,7 +50,7 @@
 //!    a confidence from 0 to 1: the rule's prior, lowered by pronouns, distance, other actors
 //!    in the clause, subordinate clauses, quotations, hedges and long sentences.
 //!
-//! What this gets wrong is listed in README.md ("Relations: limits").
+//! What this gets wrong is listed in docs/relations.md ("Relations: limits").
 
 use crate::dictionary::cues::{
     CueSet, Form, GAP_WORDS, Grammar, RelationType, Word, class, word_key,
@@ -98,8 +98,8 @@ pub struct Found {
     pub target_text: String,
     /// The cue as written.
     pub cue: String,
-    /// How far to trust the reading, in hundredths (see [`Rule`] and README, "Relations:
-    /// confidence").
+    /// How far to trust the reading, in hundredths (see [`Rule`] and docs/relations.md,
+    /// "Confidence").
     pub confidence: u8,
     /// The rule that chose the source and target.
     pub rule: Rule,
