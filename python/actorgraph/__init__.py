@@ -163,13 +163,34 @@ class Result:
         )
 
 
+def _missing(v: Any) -> bool:
+    """A missing value as pandas writes it: None, NaN or NaT."""
+    if v is None:
+        return True
+    if isinstance(v, float):
+        return v != v
+    return type(v).__name__ == "NaTType"
+
+
+def _plain(o: Any) -> Any:
+    """JSON for what json cannot write itself: dates and timestamps as ISO text, numpy
+    scalars as Python numbers."""
+    if isinstance(o, (datetime.date, datetime.datetime)) or hasattr(o, "isoformat"):
+        return o.isoformat()
+    if hasattr(o, "item"):
+        return o.item()
+    raise TypeError(f"{type(o).__name__} is not a value an article field can hold")
+
+
 def _article_line(i: int, a: Mapping[str, Any]) -> str:
     if not isinstance(a, Mapping):
         raise TypeError(f"article {i}: expected a dict with id and text, not {type(a).__name__}")
-    a = dict(a)
-    if isinstance(a.get("date"), (datetime.date, datetime.datetime)):
-        a["date"] = a["date"].isoformat()
-    return json.dumps(a, ensure_ascii=False)
+    # A row of a pandas DataFrame (df.to_dict("records")) holds NaN for a missing title.
+    a = {k: v for k, v in a.items() if not _missing(v)}
+    try:
+        return json.dumps(a, ensure_ascii=False, default=_plain, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"article {i}: {e}") from None
 
 
 def build(

@@ -71,6 +71,22 @@ def test_articles_as_dicts():
     assert graphs_equal(again.relations, result.relations)
 
 
+def test_articles_as_a_dataframe_would_give_them():
+    # df.to_dict("records"): NaN for a missing title, dates as timestamps, numbers as ids.
+    import datetime
+
+    rows = [
+        {"id": 7, "text": "De Taliban namen Kabul in.", "title": float("nan"),
+         "date": datetime.datetime(2021, 8, 15, 9, 30)},
+        {"id": "8", "text": "Pakistan en Iran.", "title": "Buren", "date": datetime.date(2021, 7, 1)},
+    ]
+    result = actorgraph.build(rows, by="month")
+    assert result.summary == {"articles": 2, "out_of_range": 0, "skipped": 0, "warnings": 0,
+                              "mentions": 4}
+    assert result.periods == ["2021-07", "2021-08"]
+    assert result.graph.edges["taliban", "kabul"]["evidence"][0]["doc"] == "7"
+
+
 def test_an_article_without_text_is_listed_and_the_rest_read():
     result = actorgraph.build([{"id": "x"}, {"id": "y", "text": "Pakistan en Iran."}])
     assert result.summary["articles"] == 1
