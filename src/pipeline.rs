@@ -70,18 +70,17 @@ impl Format {
         Format::Png,
     ];
 
-    /// Formats written when none is named (SVG only when Graphviz is installed).
-    pub const DEFAULT: [Format; 9] = [
-        Format::Json,
-        Format::Dot,
-        Format::Gexf,
-        Format::Graphml,
-        Format::Csv,
-        Format::Cyjs,
-        Format::Graphology,
-        Format::Html,
-        Format::Svg,
-    ];
+    /// Formats written when none is named: every one but PNG, the last of [`Format::ALL`]
+    /// (SVG only when Graphviz is installed).
+    pub const DEFAULT: [Format; 9] = {
+        let mut out = [Format::Json; 9];
+        let mut i = 0;
+        while i < out.len() {
+            out[i] = Format::ALL[i];
+            i += 1;
+        }
+        out
+    };
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
