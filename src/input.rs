@@ -141,11 +141,17 @@ pub enum Source {
     Text(PathBuf),
     Jsonl(PathBuf),
     Stdin,
-    /// JSON Lines already in memory (a Python list of articles), read as a `.jsonl` file
+    /// JSON Lines already in memory (one text given to a front end), read as a `.jsonl` file
     /// named `origin` is: the same checks and the same messages, with `origin:line`.
     JsonlBytes {
         origin: String,
         bytes: Vec<u8>,
+    },
+    /// A JSON Lines file named `origin` in messages (the file a front end spooled its
+    /// articles into, say `<articles>`), streamed like any `.jsonl` file.
+    JsonlNamed {
+        path: PathBuf,
+        origin: String,
     },
 }
 
@@ -205,6 +211,7 @@ impl Sources {
                 Source::Text(p) | Source::Jsonl(p) => fs::metadata(p).ok().map(|m| m.len()),
                 Source::Stdin => None,
                 Source::JsonlBytes { bytes, .. } => Some(bytes.len() as u64),
+                Source::JsonlNamed { path, .. } => fs::metadata(path).ok().map(|m| m.len()),
             })
             .sum()
     }
@@ -347,6 +354,14 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
                 )))),
             }
         }
+        Source::JsonlNamed { path, origin } => match fs::File::open(path) {
+            Ok(f) => Box::new(JsonLines::new(origin.clone(), Box::new(BufReader::new(f)))),
+            Err(e) => Box::new(std::iter::once(Item::Skipped(Skip::new(
+                origin.clone(),
+                Why::Unreadable,
+                format!("cannot read: {e}"),
+            )))),
+        },
         Source::JsonlBytes { origin, bytes } => {
             Box::new(JsonLines::new(origin.clone(), Box::new(&bytes[..])))
         }

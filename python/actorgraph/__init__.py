@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import tempfile
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 import networkx as nx
@@ -228,37 +229,43 @@ def build(
     """
     if isinstance(articles, (str, os.PathLike)):
         articles = [articles]
-    paths: List[str] = []
-    lines: List[str] = []
-    for i, a in enumerate(articles):
-        if isinstance(a, (str, os.PathLike)):
-            paths.append(os.fspath(a))
-        else:
-            lines.append(_article_line(i, a))
     unknown = set(edges) - {"cooccurrence", "relations"}
     if unknown:
         raise ValueError(f"unknown edges {sorted(unknown)} (expected cooccurrence, relations)")
-    jsonl = ("\n".join(lines) + "\n").encode() if lines else None
-    built = _build(
-        _resolve(dictionaries),
-        paths,
-        jsonl,
-        window=window,
-        evidence=evidence,
-        min_confidence=min_confidence,
-        by=by,
-        date_from=date_from,
-        date_to=date_to,
-        threads=threads,
-        cooccurrence="cooccurrence" in edges,
-        relations="relations" in edges,
-        weight=weight,
-        min_weight=min_weight,
-        min_documents=min_documents,
-        top=top,
-        kinds=None if kinds is None else list(kinds),
-        exclude_subtypes=None if exclude_subtypes is None else list(exclude_subtypes),
-        backbone=backbone,
-        max_nodes=max_nodes,
-    )
+    dicts = _resolve(dictionaries)
+    with tempfile.TemporaryDirectory(prefix="actorgraph-") as spool:
+        # Dict articles are spooled to a JSON Lines file as they come, so an iterable larger
+        # than memory (a generator over a year of news) is read as a stream.
+        paths: List[str] = []
+        jsonl = os.path.join(spool, "articles.jsonl")
+        spooled = 0
+        with open(jsonl, "w", encoding="utf-8") as out:
+            for i, a in enumerate(articles):
+                if isinstance(a, (str, os.PathLike)):
+                    paths.append(os.fspath(a))
+                else:
+                    out.write(_article_line(i, a) + "\n")
+                    spooled += 1
+        built = _build(
+            dicts,
+            paths,
+            jsonl if spooled else None,
+            window=window,
+            evidence=evidence,
+            min_confidence=min_confidence,
+            by=by,
+            date_from=date_from,
+            date_to=date_to,
+            threads=threads,
+            cooccurrence="cooccurrence" in edges,
+            relations="relations" in edges,
+            weight=weight,
+            min_weight=min_weight,
+            min_documents=min_documents,
+            top=top,
+            kinds=None if kinds is None else list(kinds),
+            exclude_subtypes=None if exclude_subtypes is None else list(exclude_subtypes),
+            backbone=backbone,
+            max_nodes=max_nodes,
+        )
     return Result(built)

@@ -30,7 +30,7 @@ def extract(text: str, dictionaries: Dictionaries, id: str = "text", date: Optio
 def build(
     dictionaries: Dictionaries,
     paths: List[str],
-    jsonl: Optional[bytes] = None,
+    jsonl: Optional[str] = None,
     *,
     window: str = "sentence",
     evidence: int = 3,

@@ -272,8 +272,9 @@ impl Built {
     }
 }
 
-/// Reads `paths` (files and folders, as the CLI's INPUT) and `jsonl` (articles as JSON
-/// Lines), and builds the analysed graphs with the CLI's options.
+/// Reads `paths` (files and folders, as the CLI's INPUT) and `jsonl` (a JSON Lines file of
+/// articles, named `<articles>` in messages), and builds the analysed graphs with the CLI's
+/// options.
 #[pyfunction]
 #[pyo3(signature = (
     dictionaries, paths, jsonl=None, *, window="sentence", evidence=3, min_confidence=0.5,
@@ -286,7 +287,7 @@ fn build(
     py: Python<'_>,
     dictionaries: &Dictionaries,
     paths: Vec<PathBuf>,
-    jsonl: Option<Vec<u8>>,
+    jsonl: Option<PathBuf>,
     window: &str,
     evidence: usize,
     min_confidence: f64,
@@ -360,10 +361,10 @@ fn build(
     options.max_nodes = max_nodes;
 
     let mut sources = Sources::discover(&paths).map_err(os_error)?;
-    if let Some(bytes) = jsonl {
-        sources.sources.push(Source::JsonlBytes {
+    if let Some(path) = jsonl {
+        sources.sources.push(Source::JsonlNamed {
+            path,
             origin: "<articles>".into(),
-            bytes,
         });
     }
     let dict = dictionaries.dict.clone();

@@ -87,6 +87,19 @@ def test_articles_as_a_dataframe_would_give_them():
     assert result.graph.edges["taliban", "kabul"]["evidence"][0]["doc"] == "7"
 
 
+def test_a_generator_of_many_articles_and_paths_in_one_iterable():
+    def corpus():
+        for i in range(3000):
+            yield {"id": f"g{i}", "text": "Pakistan sprak met Iran over de TTP.", "date": "2022-01"}
+            if i == 1500:
+                yield "seeds"
+
+    result = actorgraph.build(corpus())
+    assert result.summary["articles"] == 3005
+    assert result.graph.edges["pakistan", "iran"]["documents"] >= 3000
+    assert result.issues == []
+
+
 def test_an_article_without_text_is_listed_and_the_rest_read():
     result = actorgraph.build([{"id": "x"}, {"id": "y", "text": "Pakistan en Iran."}])
     assert result.summary["articles"] == 1
