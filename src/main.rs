@@ -547,41 +547,14 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
 /// Refuses an output inside one of the input folders: what is written there would be read as
 /// input by the next run (and `extract` output by this one).
 fn refuse_inside_inputs(out: &std::path::Path, inputs: &[PathBuf], option: &str) -> Result<()> {
-    let out_real = resolved(out);
-    for input in inputs {
-        if input.as_os_str() == "-" || !input.is_dir() {
-            continue;
-        }
-        let input_real = resolved(input);
-        if out_real.starts_with(&input_real) {
-            return Err(UsageError(format!(
-                "{option} {} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
-                out.display(),
-                input.display()
-            ))
-            .into());
-        }
-    }
-    Ok(())
-}
-
-/// The absolute path with symbolic links resolved, also for a path that does not exist yet
-/// (its nearest existing ancestor resolved, the rest appended).
-fn resolved(path: &std::path::Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest = Vec::new();
-    let mut at = absolute.as_path();
-    loop {
-        if let Ok(real) = std::fs::canonicalize(at) {
-            return rest.iter().rev().fold(real, |p, part| p.join(part));
-        }
-        match (at.parent(), at.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                at = parent;
-            }
-            _ => return absolute,
-        }
+    match output::input_holding(out, inputs) {
+        Some(input) => Err(UsageError(format!(
+            "{option} {} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
+            out.display(),
+            input.display()
+        ))
+        .into()),
+        None => Ok(()),
     }
 }
 

@@ -23,6 +23,37 @@ pub fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// The input folder among `inputs` that `out` lies inside (symbolic links resolved), if any:
+/// what is written there would be read as articles by the next run.
+pub fn input_holding<'a>(out: &Path, inputs: &'a [PathBuf]) -> Option<&'a Path> {
+    let out_real = resolved(out);
+    inputs
+        .iter()
+        .filter(|input| input.as_os_str() != "-" && input.is_dir())
+        .find(|input| out_real.starts_with(resolved(input)))
+        .map(PathBuf::as_path)
+}
+
+/// The absolute path with symbolic links resolved, also for a path that does not exist yet
+/// (its nearest existing ancestor resolved, the rest appended).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return rest.iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
 /// Checks, without creating anything, that `dir` could be written: it accepts new files, or
 /// it is missing and the nearest folder above it that exists does. A run calls this before
 /// any work, then [`ensure_writable`] once what the user named has been checked, so that a

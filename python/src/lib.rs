@@ -144,6 +144,8 @@ fn extract(
 #[pyclass(frozen, module = "actorgraph._actorgraph")]
 struct Built {
     graphs: Graphs,
+    /// The paths read, so that `write` refuses a folder inside one of them.
+    inputs: Vec<PathBuf>,
     dict: Arc<Dictionary>,
     options: Options,
     issues: Vec<(bool, Skip)>,
@@ -254,6 +256,13 @@ impl Built {
     /// paths.
     fn write(&self, py: Python<'_>, dir: PathBuf, formats: Vec<String>) -> PyResult<Vec<String>> {
         let formats = parse_formats(formats)?;
+        if let Some(input) = actorgraph::output::input_holding(&dir, &self.inputs) {
+            return Err(value_error(format!(
+                "{} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
+                dir.display(),
+                input.display()
+            )));
+        }
         actorgraph::output::check_writable(&dir)
             .and_then(|()| actorgraph::output::ensure_writable(&dir))
             .map_err(|e| {
@@ -361,6 +370,7 @@ fn build(
     options.max_nodes = max_nodes;
 
     let mut sources = Sources::discover(&paths).map_err(os_error)?;
+    let inputs = paths;
     if let Some(path) = jsonl {
         sources.sources.push(Source::JsonlNamed {
             path,
@@ -391,6 +401,7 @@ fn build(
     }
     Ok(Built {
         graphs,
+        inputs,
         dict,
         options,
         issues: issues.0,

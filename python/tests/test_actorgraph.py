@@ -138,6 +138,9 @@ def test_the_commands_messages_as_exceptions(tmp_path):
         actorgraph.build("seeds").files(["docx"])
     with pytest.raises(TypeError):
         actorgraph.extract(b"bytes")
+    with pytest.raises(ValueError, match="inside the input folder"):
+        actorgraph.build("seeds").write("seeds/out")
+    assert not (REPO / "seeds/out").exists()
     bad = tmp_path / "bad.toml"
     bad.write_text('[[entity]]\nid = "x"\nkind = "planet"\nlabel = "X"\naliases = ["X"]\n')
     with pytest.raises(ValueError, match=r"bad\.toml:\d+"):
