@@ -149,7 +149,7 @@ struct PendingRelation {
 /// What one document adds to the graph.
 #[derive(Debug, Clone)]
 pub struct Contribution {
-    /// Article id and input position, for evidence order.
+    /// Article id and the key that orders its evidence after other articles of that id.
     doc: String,
     seq: u64,
     date: Option<String>,
@@ -171,8 +171,9 @@ pub struct Contribution {
 }
 
 impl Contribution {
-    /// Computes a document's contribution. `seq` is its position in the input, used only to
-    /// order evidence from documents that share an id.
+    /// Computes a document's contribution. `seq` orders its evidence after that of other
+    /// documents with the same id: `build` gives its content key ([`crate::input::content_key`]),
+    /// so the order does not depend on where the documents stand in the input.
     pub fn of(
         dict: &Dictionary,
         doc: &Document,

@@ -86,8 +86,10 @@ pub enum Why {
     NotAFile,
     /// A date that does not exist; the article is kept without one (a warning).
     ImpossibleDate,
-    /// An article id used before; the article is kept (a warning).
+    /// An article id used before by another article; the article is kept (a warning).
     DuplicateId,
+    /// The same article read again (same id, text, date, title and URL): counted once.
+    DuplicateArticle,
 }
 
 impl Why {
@@ -103,6 +105,7 @@ impl Why {
             Why::NotAFile => "not_a_file",
             Why::ImpossibleDate => "impossible_date",
             Why::DuplicateId => "duplicate_id",
+            Why::DuplicateArticle => "duplicate_article",
         }
     }
 }
@@ -394,6 +397,30 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
             }
         }
     }
+}
+
+/// A key of an article's content (text, date, title and URL), the same in every run of this
+/// build for the same article: it tells the same article read twice from two articles that
+/// share an id, and orders the evidence of the latter whatever the input order.
+pub fn content_key(doc: &Document) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for part in [
+        Some(doc.text.as_str()),
+        doc.date.as_deref(),
+        doc.title.as_deref(),
+        doc.url.as_deref(),
+    ] {
+        match part {
+            Some(s) => {
+                h.write_u8(1);
+                h.write(s.as_bytes());
+                h.write_usize(s.len());
+            }
+            None => h.write_u8(0),
+        }
+    }
+    h.finish()
 }
 
 /// The id of a `.txt` article: its path as the user named it (the folder given and the path

@@ -48,7 +48,7 @@ use graph::{Accumulator, ActorGraph, Contribution, RunInfo, Window};
 use input::{Document, Item, Skip, Sources, Why};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
 
 /// Documents per parallel batch, and the text size at which a batch is cut short.
@@ -123,7 +123,7 @@ where
         let mut reader = Batches {
             items,
             range,
-            seen_ids: HashSet::new(),
+            seen: HashMap::new(),
             summary: ReadSummary::default(),
         };
         let extract_batch = |batch: &[(u64, Document)]| -> Vec<(T, u64, usize)> {
@@ -185,7 +185,8 @@ where
 struct Batches<'a> {
     items: Box<dyn Iterator<Item = Item> + 'a>,
     range: &'a DateRange,
-    seen_ids: HashSet<String>,
+    /// The content keys ([`input::content_key`]) of the articles read, by id.
+    seen: HashMap<String, Vec<u64>>,
     summary: ReadSummary,
 }
 
@@ -205,7 +206,25 @@ impl Batches<'_> {
                         self.summary.out_of_range += 1;
                         continue;
                     }
-                    if !self.seen_ids.insert(doc.id.clone()) {
+                    let key = input::content_key(&doc);
+                    let keys = self.seen.entry(doc.id.clone()).or_default();
+                    if keys.contains(&key) {
+                        self.summary.skipped += 1;
+                        observer.issue(
+                            true,
+                            &Skip::new(
+                                doc.origin.clone(),
+                                Why::DuplicateArticle,
+                                format!(
+                                    "article {:?} was already read (the same text and date): it counts once",
+                                    doc.id
+                                ),
+                            ),
+                        );
+                        continue;
+                    }
+                    keys.push(key);
+                    if keys.len() > 1 {
                         self.summary.warnings += 1;
                         observer.issue(
                             false,
@@ -295,9 +314,12 @@ pub fn build_periods(
         dict,
         opts.threads,
         &opts.range,
-        |seq, doc, ex| {
+        |_, doc, ex| {
+            // Evidence of articles that share an id is ordered by their content, not by
+            // where they stand in the input.
+            let content = input::content_key(doc);
             let mut c = if opts.cooccurrence {
-                Contribution::of(dict, doc, seq, &ex, opts.window, opts.evidence_limit)
+                Contribution::of(dict, doc, content, &ex, opts.window, opts.evidence_limit)
             } else {
                 Contribution::entities_only(dict, doc, &ex, opts.window)
             };

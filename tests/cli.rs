@@ -511,3 +511,47 @@ fn articles_of_the_same_name_in_two_folders_are_two_articles() {
         .collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["en/007", "nl/007"]);
 }
+
+#[test]
+fn the_same_article_counts_once_and_shared_ids_do_not_make_order_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str, text: &str| format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n");
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    // b repeats article x as it is, and has another article under the id y.
+    fs::write(
+        &a,
+        line("x", "De Taliban namen Kabul in.")
+            + &line("y", "Pakistan steunt de Taliban in Kabul."),
+    )
+    .unwrap();
+    fs::write(
+        &b,
+        line("x", "De Taliban namen Kabul in.") + &line("y", "Iran steunt de Taliban in Kabul."),
+    )
+    .unwrap();
+    let build = |inputs: &[&std::path::Path]| {
+        let out = tempfile::tempdir().unwrap();
+        let mut args = vec!["build".to_string()];
+        args.extend(inputs.iter().map(|p| p.to_str().unwrap().to_string()));
+        args.extend(["--format", "json", "--out", out.path().to_str().unwrap()].map(String::from));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let result = run(&args);
+        let graphs =
+            ["graph.json", "relations.json"].map(|f| fs::read(out.path().join(f)).unwrap());
+        (graphs, stderr(&result))
+    };
+    // The same file given twice: each article counts once, and the message says so.
+    let (once, _) = build(&[&a]);
+    let (twice, said) = build(&[&a, &a]);
+    assert_eq!(once, twice);
+    assert!(said.contains("was already read"), "{said}");
+    // Two different articles under the id y are both kept (a warning); which file comes
+    // first does not change a byte.
+    let (ab, said) = build(&[&a, &b]);
+    let (ba, _) = build(&[&b, &a]);
+    assert!(said.contains("already used"), "{said}");
+    assert_eq!(ab, ba);
+    let graph: serde_json::Value = serde_json::from_slice(&ab[0]).unwrap();
+    assert_eq!(graph["graph"]["articles"], 3);
+}
