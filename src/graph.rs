@@ -110,7 +110,7 @@ impl EvidenceKey {
 
 /// Evidence of one window, not yet quoted: where its sentences are in the article. The text
 /// is copied only if the evidence makes the edge's cut when merged.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct PendingEvidence {
     rank: u32,
     window: u32,
@@ -121,13 +121,13 @@ struct PendingEvidence {
     second: (usize, usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct PairHit {
     windows: u32,
     evidence: Vec<PendingEvidence>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct RelationHit {
     sentences: u32,
     /// The highest confidence of its readings, in hundredths.
@@ -136,7 +136,7 @@ struct RelationHit {
 }
 
 /// Evidence of one relation, not yet quoted. Its window is the sentence holding the cue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct PendingRelation {
     at: PendingEvidence,
     source_text: String,
@@ -146,8 +146,10 @@ struct PendingRelation {
     rule: crate::relations::Rule,
 }
 
-/// What one document adds to the graph.
-#[derive(Debug, Clone)]
+/// What one document adds to the graph. It is written out and read back whole
+/// ([`Contribution::compact`] first), so that contributions made on one machine or day can be
+/// accumulated on another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
     /// Article id and the key that orders its evidence after other articles of that id.
     doc: String,
@@ -163,10 +165,12 @@ pub struct Contribution {
     /// Co-occurring pairs, sorted.
     pairs: Vec<((u32, u32), PairHit)>,
     /// Relations by (source, target, type).
+    #[serde(with = "as_list")]
     relations: BTreeMap<(u32, u32, usize), RelationHit>,
     mentions: u64,
     /// The actors this article's discovery rules found, numbered from the dictionary's
     /// entity count until [`Contribution::number_provisional`] gives them the run's numbers.
+    #[serde(with = "provisional_actors")]
     provisional: Vec<crate::dictionary::Entity>,
 }
 
@@ -321,6 +325,45 @@ impl Contribution {
             .collect();
     }
 
+    /// Cuts the article's text down to the sentences its evidence quotes, each once, and
+    /// points the evidence at them; returns that text, which [`Accumulator::add`] then takes
+    /// in place of the article's. Evidence quoted from it is the same, byte for byte, so a
+    /// contribution can be written out with its quotes and without the article.
+    pub fn compact(&mut self, text: &str) -> String {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (_, hit) in &self.pairs {
+            for p in &hit.evidence {
+                ranges.extend([p.first, p.second]);
+            }
+        }
+        for hit in self.relations.values() {
+            for p in &hit.evidence {
+                ranges.extend([p.at.first, p.at.second]);
+            }
+        }
+        ranges.sort_unstable();
+        ranges.dedup();
+        let mut out = String::new();
+        let mut moved: HashMap<(usize, usize), (usize, usize)> = HashMap::default();
+        for (start, end) in ranges {
+            let at = out.len();
+            out.push_str(&text[start..end]);
+            moved.insert((start, end), (at, out.len()));
+            out.push('\n');
+        }
+        let point = |p: &mut PendingEvidence| {
+            p.first = moved[&p.first];
+            p.second = moved[&p.second];
+        };
+        for (_, hit) in &mut self.pairs {
+            hit.evidence.iter_mut().for_each(point);
+        }
+        for hit in self.relations.values_mut() {
+            hit.evidence.iter_mut().for_each(|p| point(&mut p.at));
+        }
+        out
+    }
+
     /// Adds the document's relations ([`crate::relations::find`]) read with a confidence of
     /// at least `min_confidence` hundredths, keeping at most `evidence_limit` sentences per
     /// relation to quote.
@@ -365,6 +408,70 @@ impl Contribution {
                 });
             }
         }
+    }
+}
+
+/// A map written as a list of (key, value) pairs (JSON keys must be strings).
+mod as_list {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
+    }
+}
+
+/// Provisional actors as what a discovery rule gives them: id, label, kind and attributes
+/// (their one alias is the label).
+mod provisional_actors {
+    use crate::dictionary::{Attributes, Entity, Kind};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Found {
+        id: String,
+        label: String,
+        kind: Kind,
+        #[serde(flatten)]
+        attributes: Attributes,
+    }
+
+    pub fn serialize<S: Serializer>(actors: &[Entity], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(actors.iter().map(|e| Found {
+            id: e.id.clone(),
+            label: e.label.clone(),
+            kind: e.kind,
+            attributes: e.attributes.clone(),
+        }))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Entity>, D::Error> {
+        Ok(Vec::<Found>::deserialize(d)?
+            .into_iter()
+            .map(|f| Entity {
+                aliases: vec![f.label.clone()],
+                id: f.id,
+                label: f.label,
+                kind: f.kind,
+                exact: Vec::new(),
+                compound: false,
+                surname: false,
+                roles: Vec::new(),
+                attributes: f.attributes,
+            })
+            .collect())
     }
 }
 

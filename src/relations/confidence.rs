@@ -12,7 +12,9 @@ use std::fmt;
 pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
 
 /// The rule that chose a relation's source and target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Rule {
     /// A passive's agent is the source: "werd aangevallen door X", "was claimed by X".
     Agent,
