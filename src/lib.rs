@@ -305,62 +305,103 @@ pub fn build_periods(
     opts: &BuildOptions,
     observer: &mut dyn Observer,
 ) -> io::Result<(Built, ReadSummary)> {
-    let mut acc = Accumulator::new(opts.evidence_limit);
-    let mut periods: BTreeMap<String, Accumulator> = BTreeMap::new();
-    let mut found = discover::Provisional::default();
-    let listed = dict.entities().len() as u32;
+    let mut graphs = Accumulation::new(dict, opts);
     let summary = process(
         sources,
         dict,
         opts.threads,
         &opts.range,
-        |_, doc, ex| {
-            // Evidence of articles that share an id is ordered by their content, not by
-            // where they stand in the input.
-            let content = input::content_key(doc);
-            let mut c = if opts.cooccurrence {
-                Contribution::of(dict, doc, content, &ex, opts.window, opts.evidence_limit)
-            } else {
-                Contribution::entities_only(dict, doc, &ex, opts.window)
-            };
-            if opts.relations {
-                let found = relations::find(dict, doc, &ex);
-                c.add_relations(&ex, found, opts.evidence_limit, opts.min_confidence);
-            }
-            c
-        },
-        |mut c, doc| {
-            c.number_provisional(listed, &mut found);
-            if let Some(period) = opts.by.and_then(|p| c.date().and_then(|d| p.of(d))) {
-                periods
-                    .entry(period)
-                    .or_insert_with(|| Accumulator::new(opts.evidence_limit))
-                    .add(c.clone(), &doc.text);
-            }
-            acc.add(c, &doc.text);
+        |_, doc, ex| contribution(dict, opts, doc, &ex),
+        |c, doc| {
+            graphs.add(c, &doc.text);
             Ok::<(), io::Error>(())
         },
         observer,
     )?;
-    let mut info = RunInfo::new(dict, opts.window, opts.evidence_limit);
-    info.from = opts.range.from.clone();
-    info.to = opts.range.to.clone();
-    info.min_confidence = graph::hundredths(opts.min_confidence);
-    let periods = periods
-        .into_iter()
-        .map(|(name, acc)| {
-            let info = RunInfo {
-                period: Some(name.clone()),
-                ..info.clone()
-            };
-            (name, acc.finish(dict, &found, info))
-        })
-        .collect();
-    let built = Built {
-        graph: acc.finish(dict, &found, info),
-        periods,
+    Ok((graphs.finish(), summary))
+}
+
+/// What one article adds to the graphs `opts` asks for.
+pub fn contribution(
+    dict: &Dictionary,
+    opts: &BuildOptions,
+    doc: &Document,
+    ex: &Extraction,
+) -> Contribution {
+    // Evidence of articles that share an id is ordered by their content, not by where they
+    // stand in the input.
+    let content = input::content_key(doc);
+    let mut c = if opts.cooccurrence {
+        Contribution::of(dict, doc, content, ex, opts.window, opts.evidence_limit)
+    } else {
+        Contribution::entities_only(dict, doc, ex, opts.window)
     };
-    Ok((built, summary))
+    if opts.relations {
+        let found = relations::find(dict, doc, ex);
+        c.add_relations(ex, found, opts.evidence_limit, opts.min_confidence);
+    }
+    c
+}
+
+/// The graphs of a run being accumulated, article by article in any order: the whole
+/// corpus, one per period when `opts.by` asks, and the provisional actors found so far.
+pub struct Accumulation<'a> {
+    dict: &'a Dictionary,
+    opts: &'a BuildOptions,
+    all: Accumulator,
+    periods: BTreeMap<String, Accumulator>,
+    found: discover::Provisional,
+}
+
+impl<'a> Accumulation<'a> {
+    pub fn new(dict: &'a Dictionary, opts: &'a BuildOptions) -> Accumulation<'a> {
+        Accumulation {
+            dict,
+            opts,
+            all: Accumulator::new(opts.evidence_limit),
+            periods: BTreeMap::new(),
+            found: discover::Provisional::default(),
+        }
+    }
+
+    /// Adds one article's contribution; `text` is the article's text, or the text
+    /// [`Contribution::compact`] made of it.
+    pub fn add(&mut self, mut c: Contribution, text: &str) {
+        let listed = self.dict.entities().len() as u32;
+        c.number_provisional(listed, &mut self.found);
+        if let Some(period) = self.opts.by.and_then(|p| c.date().and_then(|d| p.of(d))) {
+            self.periods
+                .entry(period)
+                .or_insert_with(|| Accumulator::new(self.opts.evidence_limit))
+                .add(c.clone(), text);
+        }
+        self.all.add(c, text);
+    }
+
+    /// The graphs, every node and edge seen (analysis is [`analysis::analyse`]'s job).
+    pub fn finish(self) -> Built {
+        let (dict, opts) = (self.dict, self.opts);
+        let mut info = RunInfo::new(dict, opts.window, opts.evidence_limit);
+        info.from = opts.range.from.clone();
+        info.to = opts.range.to.clone();
+        info.min_confidence = graph::hundredths(opts.min_confidence);
+        let found = self.found;
+        let periods = self
+            .periods
+            .into_iter()
+            .map(|(name, acc)| {
+                let info = RunInfo {
+                    period: Some(name.clone()),
+                    ..info.clone()
+                };
+                (name, acc.finish(dict, &found, info))
+            })
+            .collect();
+        Built {
+            graph: self.all.finish(dict, &found, info),
+            periods,
+        }
+    }
 }
 
 #[derive(Serialize)]

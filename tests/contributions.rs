@@ -4,34 +4,32 @@
 
 mod common;
 
+use actorgraph::Accumulation;
 use actorgraph::dictionary::Dictionary;
-use actorgraph::discover::Provisional;
 use actorgraph::export::json;
-use actorgraph::graph::{Accumulator, Contribution, RunInfo, Window};
-use actorgraph::input::{Document, Item, Sources, content_key};
-use actorgraph::{extract, relations};
+use actorgraph::extract;
+use actorgraph::graph::Contribution;
+use actorgraph::input::{Document, Item, Sources};
 use common::repo;
 
+fn options() -> actorgraph::BuildOptions {
+    actorgraph::pipeline::Options::default().build
+}
+
 fn contributions(dict: &Dictionary, docs: &[Document]) -> Vec<Contribution> {
+    let opts = options();
     docs.iter()
-        .map(|doc| {
-            let ex = extract::extract(dict, doc);
-            let mut c = Contribution::of(dict, doc, content_key(doc), &ex, Window::Sentence, 3);
-            c.add_relations(&ex, relations::find(dict, doc, &ex), 3, 50);
-            c
-        })
+        .map(|doc| actorgraph::contribution(dict, &opts, doc, &extract::extract(dict, doc)))
         .collect()
 }
 
 fn graph_bytes(dict: &Dictionary, parts: Vec<(Contribution, String)>) -> (Vec<u8>, Vec<u8>) {
-    let mut acc = Accumulator::new(3);
-    let mut found = Provisional::default();
-    let listed = dict.entities().len() as u32;
-    for (mut c, text) in parts {
-        c.number_provisional(listed, &mut found);
-        acc.add(c, &text);
+    let opts = options();
+    let mut graphs = Accumulation::new(dict, &opts);
+    for (c, text) in parts {
+        graphs.add(c, &text);
     }
-    let g = acc.finish(dict, &found, RunInfo::new(dict, Window::Sentence, 3));
+    let g = graphs.finish().graph;
     let (mut a, mut b) = (Vec::new(), Vec::new());
     json::write(&g, &mut a).unwrap();
     json::write_relations(&g, &dict.relations().types, &mut b).unwrap();
