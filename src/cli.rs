@@ -635,6 +635,8 @@ mod tests {
             config.min_confidence,
             actorgraph::relations::DEFAULT_MIN_CONFIDENCE
         );
+        // The library's defaults (the Python package's) are the command's.
+        assert_eq!(config.options(), actorgraph::pipeline::Options::default());
     }
 
     #[test]

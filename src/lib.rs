@@ -55,6 +55,14 @@ use std::io::{self, Write};
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
 
+/// Where an article stands: its place in the input (0-based, in reading order) and its
+/// content key ([`input::content_key`]), computed once when it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Order {
+    pub seq: u64,
+    pub content: u64,
+}
+
 /// Hears about progress and about input that was skipped or only partly used.
 pub trait Observer {
     /// Input skipped, or an article kept with a warning.
@@ -93,7 +101,7 @@ pub fn process<T: Send, E>(
     dict: &Dictionary,
     threads: usize,
     range: &DateRange,
-    map: impl Fn(u64, &Document, Extraction) -> T + Sync,
+    map: impl Fn(Order, &Document, Extraction) -> T + Sync,
     mut sink: impl FnMut(T, &Document) -> Result<(), E>,
     observer: &mut dyn Observer,
 ) -> Result<ReadSummary, E>
@@ -126,17 +134,17 @@ where
             seen: HashMap::new(),
             summary: ReadSummary::default(),
         };
-        let extract_batch = |batch: &[(u64, Document)]| -> Vec<(T, u64, usize)> {
+        let extract_batch = |batch: &[(Order, Document)]| -> Vec<(T, u64, usize)> {
             batch
                 .par_iter()
-                .map(|(seq, doc)| {
+                .map(|(order, doc)| {
                     let ex = extract::extract(dict, doc);
                     let mentions = ex.mentions.len() as u64;
-                    (map(*seq, doc, ex), mentions, doc.text.len())
+                    (map(*order, doc, ex), mentions, doc.text.len())
                 })
                 .collect()
         };
-        let mut sink_batch = |docs: Vec<(u64, Document)>,
+        let mut sink_batch = |docs: Vec<(Order, Document)>,
                               results: Vec<(T, u64, usize)>,
                               summary: &mut ReadSummary,
                               observer: &mut dyn Observer|
@@ -193,7 +201,7 @@ struct Batches<'a> {
 impl Batches<'_> {
     /// The next batch: up to [`BATCH_DOCS`] articles or [`BATCH_BYTES`] of text, numbered in
     /// input order; empty at the end of the input.
-    fn next(&mut self, observer: &mut dyn Observer) -> Vec<(u64, Document)> {
+    fn next(&mut self, observer: &mut dyn Observer) -> Vec<(Order, Document)> {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
@@ -206,9 +214,9 @@ impl Batches<'_> {
                         self.summary.out_of_range += 1;
                         continue;
                     }
-                    let key = input::content_key(&doc);
+                    let content = input::content_key(&doc);
                     let keys = self.seen.entry(doc.id.clone()).or_default();
-                    if keys.contains(&key) {
+                    if keys.contains(&content) {
                         self.summary.skipped += 1;
                         observer.issue(
                             true,
@@ -223,7 +231,7 @@ impl Batches<'_> {
                         );
                         continue;
                     }
-                    keys.push(key);
+                    keys.push(content);
                     if keys.len() > 1 {
                         self.summary.warnings += 1;
                         observer.issue(
@@ -239,7 +247,8 @@ impl Batches<'_> {
                         );
                     }
                     bytes += doc.text.len();
-                    batch.push((self.summary.articles, doc));
+                    let seq = self.summary.articles;
+                    batch.push((Order { seq, content }, doc));
                     self.summary.articles += 1;
                 }
                 Item::Skipped(skip) => {
@@ -311,7 +320,7 @@ pub fn build_periods(
         dict,
         opts.threads,
         &opts.range,
-        |_, doc, ex| contribution(dict, opts, doc, &ex),
+        |order, doc, ex| contribution(dict, opts, doc, &ex, order.content),
         |c, doc| {
             graphs.add(c, &doc.text);
             Ok::<(), io::Error>(())
@@ -321,16 +330,16 @@ pub fn build_periods(
     Ok((graphs.finish(), summary))
 }
 
-/// What one article adds to the graphs `opts` asks for.
+/// What one article adds to the graphs `opts` asks for. `content` is its content key
+/// ([`input::content_key`]): evidence of articles that share an id is ordered by it, not by
+/// where they stand in the input.
 pub fn contribution(
     dict: &Dictionary,
     opts: &BuildOptions,
     doc: &Document,
     ex: &Extraction,
+    content: u64,
 ) -> Contribution {
-    // Evidence of articles that share an id is ordered by their content, not by where they
-    // stand in the input.
-    let content = input::content_key(doc);
     let mut c = if opts.cooccurrence {
         Contribution::of(dict, doc, content, ex, opts.window, opts.evidence_limit)
     } else {
@@ -550,13 +559,13 @@ pub fn suggest(
         dict,
         threads,
         &DateRange::default(),
-        |seq, doc, mut ex| {
+        |order, doc, mut ex| {
             // Provisional actors are names no dictionary lists: exactly what to suggest.
             let listed = dict.entities().len() as u32;
             ex.mentions.retain(|m| m.entity < listed);
             ex.provisional.clear();
             let found = suggest::candidates(doc, &ex);
-            (seq, ex, found)
+            (order.seq, ex, found)
         },
         |(seq, ex, found), doc| {
             all.add(seq, doc, &ex, found);
@@ -582,7 +591,7 @@ pub fn provisional_entries(
         dict,
         threads,
         &DateRange::default(),
-        |seq, _, ex| (seq, ex),
+        |order, _, ex| (order.seq, ex),
         |(seq, ex), doc| {
             all.add(seq, dict, doc, &ex);
             Ok::<(), io::Error>(())

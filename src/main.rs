@@ -547,15 +547,8 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
 /// Refuses an output inside one of the input folders: what is written there would be read as
 /// input by the next run (and `extract` output by this one).
 fn refuse_inside_inputs(out: &std::path::Path, inputs: &[PathBuf], option: &str) -> Result<()> {
-    match output::input_holding(out, inputs) {
-        Some(input) => Err(UsageError(format!(
-            "{option} {} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
-            out.display(),
-            input.display()
-        ))
-        .into()),
-        None => Ok(()),
-    }
+    output::refuse_inside_inputs(out, inputs)
+        .map_err(|e| UsageError(format!("{option} {e}")).into())
 }
 
 /// Checks before any work that the `--report` file's folder accepts new files.

@@ -23,15 +23,34 @@ pub fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// The input folder among `inputs` that `out` lies inside (symbolic links resolved), if any:
-/// what is written there would be read as articles by the next run.
-pub fn input_holding<'a>(out: &Path, inputs: &'a [PathBuf]) -> Option<&'a Path> {
+/// An output inside an input folder: what is written there would be read as articles by the
+/// next run (and by this one, for `extract`).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
+    out.display(),
+    input.display()
+)]
+pub struct InsideInput {
+    pub out: PathBuf,
+    pub input: PathBuf,
+}
+
+/// Refuses `out` when it lies inside one of the input folders `inputs` (symbolic links
+/// resolved).
+pub fn refuse_inside_inputs(out: &Path, inputs: &[PathBuf]) -> Result<(), InsideInput> {
     let out_real = resolved(out);
-    inputs
+    match inputs
         .iter()
         .filter(|input| input.as_os_str() != "-" && input.is_dir())
         .find(|input| out_real.starts_with(resolved(input)))
-        .map(PathBuf::as_path)
+    {
+        Some(input) => Err(InsideInput {
+            out: out.to_path_buf(),
+            input: input.clone(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The absolute path with symbolic links resolved, also for a path that does not exist yet

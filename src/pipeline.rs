@@ -127,7 +127,7 @@ impl FromStr for Format {
 }
 
 /// Everything a run needs besides its inputs and dictionaries.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// What to read and accumulate.
     pub build: BuildOptions,
@@ -193,11 +193,16 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> io::Result<Graphs> {
     let (built, summary) = build_periods(sources, dict, &options.build, observer)?;
-    let graph = analyse(built.graph, &options.analysis);
+    // Measures come from the co-occurrence graph when one was built.
+    let analysis = Analysis {
+        cooccurrence: options.build.cooccurrence,
+        ..options.analysis.clone()
+    };
+    let graph = analyse(built.graph, &analysis);
     let periods = built
         .periods
         .into_iter()
-        .map(|(name, g)| (name, analyse(g, &options.analysis)))
+        .map(|(name, g)| (name, analyse(g, &analysis)))
         .collect();
     Ok(Graphs {
         graph,

@@ -9,7 +9,7 @@ use actorgraph::dictionary::Dictionary;
 use actorgraph::export::json;
 use actorgraph::extract;
 use actorgraph::graph::Contribution;
-use actorgraph::input::{Document, Item, Sources};
+use actorgraph::input::{Document, Item, Sources, content_key};
 use common::repo;
 
 fn options() -> actorgraph::BuildOptions {
@@ -19,7 +19,10 @@ fn options() -> actorgraph::BuildOptions {
 fn contributions(dict: &Dictionary, docs: &[Document]) -> Vec<Contribution> {
     let opts = options();
     docs.iter()
-        .map(|doc| actorgraph::contribution(dict, &opts, doc, &extract::extract(dict, doc)))
+        .map(|doc| {
+            let ex = extract::extract(dict, doc);
+            actorgraph::contribution(dict, &opts, doc, &ex, content_key(doc))
+        })
         .collect()
 }
 

@@ -256,13 +256,7 @@ impl Built {
     /// paths.
     fn write(&self, py: Python<'_>, dir: PathBuf, formats: Vec<String>) -> PyResult<Vec<String>> {
         let formats = parse_formats(formats)?;
-        if let Some(input) = actorgraph::output::input_holding(&dir, &self.inputs) {
-            return Err(value_error(format!(
-                "{} is inside the input folder {}: what is written there would be read as articles; choose a folder outside it",
-                dir.display(),
-                input.display()
-            )));
-        }
+        actorgraph::output::refuse_inside_inputs(&dir, &self.inputs).map_err(value_error)?;
         actorgraph::output::check_writable(&dir)
             .and_then(|()| actorgraph::output::ensure_writable(&dir))
             .map_err(|e| {
@@ -366,7 +360,6 @@ fn build(
     options.analysis.kinds = kinds;
     options.analysis.exclude_subtypes = exclude_subtypes.unwrap_or_default();
     options.analysis.backbone = backbone;
-    options.analysis.cooccurrence = cooccurrence;
     options.max_nodes = max_nodes;
 
     let mut sources = Sources::discover(&paths).map_err(os_error)?;

@@ -329,18 +329,22 @@ impl Dictionary {
             })?;
             sources.push((file.clone(), text));
         }
-        let parsed = load::parse_all(&sources, langs);
-        let skipped = parsed.skipped.clone();
-        let mut dict = Self::compile(parsed)?;
-        dict.files = files.into_iter().filter(|f| !skipped.contains(f)).collect();
-        Ok(dict)
+        Self::from_files(sources, langs)
     }
 
     /// The shipped dictionaries compiled into the binary ([`builtin`]), keeping only the
     /// language layers in `langs` as [`Dictionary::load_langs`] does. Its files are named
     /// `<built-in>/...` in messages.
     pub fn builtin(langs: Option<&[String]>) -> Result<Dictionary, DictionaryError> {
-        let sources = builtin::sources();
+        Self::from_files(builtin::sources(), langs)
+    }
+
+    /// Compiles `(file, TOML text)` pairs in the language layers `langs`, remembering the
+    /// files read.
+    fn from_files(
+        sources: Vec<(PathBuf, String)>,
+        langs: Option<&[String]>,
+    ) -> Result<Dictionary, DictionaryError> {
         let parsed = load::parse_all(&sources, langs);
         let skipped = parsed.skipped.clone();
         let mut dict = Self::compile(parsed)?;
@@ -354,7 +358,7 @@ impl Dictionary {
 
     /// Builds a dictionary from `(file name, TOML text)` pairs; the names appear in errors.
     pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Dictionary, DictionaryError> {
-        Self::compile(load::parse_all(sources, None))
+        Self::from_files(sources.to_vec(), None)
     }
 
     /// Parses one TOML text (handy in tests and examples).
