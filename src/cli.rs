@@ -27,6 +27,12 @@ pub enum Command {
     /// every format (JSON, DOT, GEXF, GraphML, CSV, Cytoscape.js, graphology, SVG) and the
     /// explorer page index.html.
     Build(Box<BuildArgs>),
+    /// Read articles and write a partial: what they add to the graphs, to merge later (on
+    /// another machine or day, or from Spark workers) with `merge`.
+    Map(Box<MapArgs>),
+    /// Merge partials from `map` into exactly the files `build` writes on all their articles,
+    /// each article counted once (and with --state, into one partial).
+    Merge(Box<MergeArgs>),
     /// Render DOT drawings to SVG or PNG with Graphviz, choosing a layout engine by size.
     Render(RenderArgs),
     /// Write every mention found as JSON Lines (one mention per line).
@@ -213,13 +219,55 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Folder to write the outputs to (created if missing).
-    #[arg(long, default_value = "output", value_name = "DIR")]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 
+    #[command(flatten)]
+    pub graphs: GraphsArgs,
+}
+
+/// What each article contributes: fixed when a partial is made (`map`), so `merge` takes
+/// these from its partials.
+#[derive(Debug, clap::Args)]
+pub struct ReadingArgs {
     /// Window within which two actors co-occur: sentence, paragraph or document.
     #[arg(long, default_value = "sentence", value_name = "W")]
     pub window: Window,
+
+    /// Keep only articles dated on or after this day, month or year (YYYY[-MM[-DD]]);
+    /// undated articles are left out when a range is given.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub from: Option<String>,
+
+    /// Keep only articles dated on or before this day, month or year.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub to: Option<String>,
+
+    /// Evidence sentences kept per edge.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub evidence: usize,
+
+    /// Keep only relations read with at least this confidence, from 0 (every reading) to 1
+    /// (see docs/relations.md: Confidence).
+    #[arg(long, default_value = "0.5", value_name = "X", value_parser = parse_confidence, allow_negative_numbers = true)]
+    pub min_confidence: u8,
+
+    /// Edges to build, comma-separated: cooccurrence (graph.*), relations (relations.*)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "LIST",
+        default_value = "cooccurrence,relations"
+    )]
+    pub edges: Vec<Edges>,
+}
+
+/// Which graphs and files are made of what was read: chosen again at each `merge`.
+#[derive(Debug, clap::Args)]
+pub struct GraphsArgs {
+    /// Folder to write the outputs to (created if missing).
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    pub out: PathBuf,
 
     /// The exported edge weight: count (windows shared), documents (articles sharing a
     /// window), pmi, npmi, jaccard or dice (see docs/outputs.md: Weights). Raw count and documents are
@@ -253,29 +301,11 @@ pub struct BuildArgs {
     #[arg(long, value_name = "ALPHA")]
     pub backbone: Option<f64>,
 
-    /// Keep only articles dated on or after this day, month or year (YYYY[-MM[-DD]]);
-    /// undated articles are left out when a range is given.
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub from: Option<String>,
-
-    /// Keep only articles dated on or before this day, month or year.
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub to: Option<String>,
-
     /// Also write one graph per month, quarter or year of the dated articles
     /// (by-month/2021-08/graph.json, ...) with actors.csv and periods.csv tables of how each
     /// actor's degree and ties change.
     #[arg(long, value_name = "PERIOD")]
     pub by: Option<Period>,
-
-    /// Evidence sentences kept per edge.
-    #[arg(long, default_value_t = 3, value_name = "N")]
-    pub evidence: usize,
-
-    /// Keep only relations read with at least this confidence, from 0 (every reading) to 1
-    /// (see docs/relations.md: Confidence).
-    #[arg(long, default_value = "0.5", value_name = "X", value_parser = parse_confidence, allow_negative_numbers = true)]
-    pub min_confidence: u8,
 
     /// Draw at most this many actors in the DOT/SVG, by weighted degree (0: all).
     #[arg(long, default_value_t = 200, value_name = "N")]
@@ -285,15 +315,43 @@ pub struct BuildArgs {
     /// html, svg, png [default: all but png; svg only when Graphviz is installed]
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub format: Vec<Format>,
+}
 
-    /// Edges to build, comma-separated: cooccurrence (graph.*), relations (relations.*)
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "LIST",
-        default_value = "cooccurrence,relations"
-    )]
-    pub edges: Vec<Edges>,
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The partial to write (- for standard output).
+    #[arg(short, long, value_name = "PART")]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Partials written by `actorgraph map` (or by `merge --state`), in any order.
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+
+    /// Also write the merged partial here: merged again with new partials later, it stands
+    /// for all these articles without reading them again. It may be one of the PARTs.
+    #[arg(long, value_name = "PART")]
+    pub state: Option<PathBuf>,
+
+    /// Dictionaries the partials were made with: the same files and --lang as `map` was given
+    /// (a partial records their fingerprint and is refused with others).
+    #[command(flatten)]
+    pub dict: DictSelection,
+
+    /// No progress bar and no summary line (warnings are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub graphs: GraphsArgs,
 }
 
 /// A confidence from 0 to 1, as hundredths.
@@ -455,34 +513,67 @@ pub struct BuildConfig {
     pub threads: usize,
     pub quiet: bool,
     pub report: Option<PathBuf>,
-    pub out: PathBuf,
+    pub reading: ReadingConfig,
+    pub graphs: GraphsConfig,
+}
+
+/// Validated [`ReadingArgs`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingConfig {
     pub window: Window,
     pub range: DateRange,
-    pub by: Option<Period>,
-    pub analysis: Analysis,
     pub evidence: usize,
-    pub max_nodes: usize,
-    pub formats: Formats,
     pub cooccurrence: bool,
     pub relations: bool,
     pub min_confidence: u8,
 }
 
+/// Validated [`GraphsArgs`].
+#[derive(Debug)]
+pub struct GraphsConfig {
+    pub out: PathBuf,
+    pub by: Option<Period>,
+    pub analysis: Analysis,
+    pub max_nodes: usize,
+    pub formats: Formats,
+}
+
 impl BuildConfig {
     /// The library pipeline's options for this invocation.
     pub fn options(&self) -> actorgraph::pipeline::Options {
+        self.graphs.options(self.reading.options(self.threads))
+    }
+}
+
+impl ReadingConfig {
+    /// The build options of this reading (no period graphs: [`GraphsConfig::options`] adds
+    /// them), on `threads` workers.
+    pub fn options(&self, threads: usize) -> actorgraph::BuildOptions {
+        actorgraph::BuildOptions {
+            window: self.window,
+            evidence_limit: self.evidence,
+            threads,
+            cooccurrence: self.cooccurrence,
+            relations: self.relations,
+            range: self.range.clone(),
+            by: None,
+            min_confidence: self.min_confidence,
+        }
+    }
+}
+
+impl GraphsConfig {
+    /// The pipeline's options: `build` read as it says, these graphs made of it.
+    pub fn options(&self, build: actorgraph::BuildOptions) -> actorgraph::pipeline::Options {
         actorgraph::pipeline::Options {
             build: actorgraph::BuildOptions {
-                window: self.window,
-                evidence_limit: self.evidence,
-                threads: self.threads,
-                cooccurrence: self.cooccurrence,
-                relations: self.relations,
-                range: self.range.clone(),
                 by: self.by,
-                min_confidence: self.min_confidence,
+                ..build
             },
-            analysis: self.analysis.clone(),
+            analysis: Analysis {
+                cooccurrence: build.cooccurrence,
+                ..self.analysis.clone()
+            },
             max_nodes: self.max_nodes,
         }
     }
@@ -490,6 +581,41 @@ impl BuildConfig {
 
 impl BuildArgs {
     pub fn validate(self) -> Result<BuildConfig> {
+        Ok(BuildConfig {
+            inputs: self.input.inputs,
+            dict: self.input.dict,
+            discovery: !self.input.no_discovery,
+            threads: self.input.threads,
+            quiet: self.input.quiet,
+            report: self.input.report,
+            reading: self.reading.validate()?,
+            graphs: self.graphs.validate()?,
+        })
+    }
+}
+
+impl ReadingArgs {
+    pub fn validate(self) -> Result<ReadingConfig> {
+        let range = match DateRange::new(self.from, self.to) {
+            Ok(r) => r,
+            Err(e) => bail!("{e}"),
+        };
+        if self.evidence > 1000 {
+            bail!("--evidence must be at most 1000");
+        }
+        Ok(ReadingConfig {
+            window: self.window,
+            range,
+            evidence: self.evidence,
+            cooccurrence: self.edges.contains(&Edges::Cooccurrence),
+            relations: self.edges.contains(&Edges::Relations),
+            min_confidence: self.min_confidence,
+        })
+    }
+}
+
+impl GraphsArgs {
+    pub fn validate(self) -> Result<GraphsConfig> {
         if self.min_weight.is_some_and(|w| !w.is_finite()) {
             bail!("--min-weight must be a number");
         }
@@ -502,13 +628,6 @@ impl BuildArgs {
         }
         if self.top == Some(0) {
             bail!("--top must be at least 1");
-        }
-        let range = match DateRange::new(self.from, self.to) {
-            Ok(r) => r,
-            Err(e) => bail!("{e}"),
-        };
-        if self.evidence > 1000 {
-            bail!("--evidence must be at most 1000");
         }
         let formats = if self.format.is_empty() {
             Formats {
@@ -524,16 +643,8 @@ impl BuildArgs {
                 svg_optional: false,
             }
         };
-        Ok(BuildConfig {
-            inputs: self.input.inputs,
-            dict: self.input.dict,
-            discovery: !self.input.no_discovery,
-            threads: self.input.threads,
-            quiet: self.input.quiet,
-            report: self.input.report,
+        Ok(GraphsConfig {
             out: self.out,
-            window: self.window,
-            range,
             by: self.by,
             analysis: Analysis {
                 weight: self.weight,
@@ -548,14 +659,10 @@ impl BuildArgs {
                 },
                 exclude_subtypes: self.exclude_subtype,
                 backbone: self.backbone,
-                cooccurrence: self.edges.contains(&Edges::Cooccurrence),
+                cooccurrence: true,
             },
-            evidence: self.evidence,
             max_nodes: self.max_nodes,
             formats,
-            cooccurrence: self.edges.contains(&Edges::Cooccurrence),
-            relations: self.edges.contains(&Edges::Relations),
-            min_confidence: self.min_confidence,
         })
     }
 }
@@ -626,13 +733,13 @@ mod tests {
         let config = args.validate().unwrap();
         assert_eq!(config.inputs, vec![PathBuf::from("seeds")]);
         assert!(config.dict.dicts.is_empty());
-        assert_eq!(config.out, PathBuf::from("output"));
-        assert_eq!(config.window, Window::Sentence);
-        assert_eq!(config.evidence, 3);
-        assert!(config.formats.svg_optional);
-        assert!(config.cooccurrence && config.relations);
+        assert_eq!(config.graphs.out, PathBuf::from("output"));
+        assert_eq!(config.reading.window, Window::Sentence);
+        assert_eq!(config.reading.evidence, 3);
+        assert!(config.graphs.formats.svg_optional);
+        assert!(config.reading.cooccurrence && config.reading.relations);
         assert_eq!(
-            config.min_confidence,
+            config.reading.min_confidence,
             actorgraph::relations::DEFAULT_MIN_CONFIDENCE
         );
         // The library's defaults (the Python package's) are the command's.
@@ -653,7 +760,7 @@ mod tests {
         else {
             panic!("not build");
         };
-        let f = args.validate().unwrap().formats;
+        let f = args.validate().unwrap().graphs.formats;
         assert_eq!(f.list, vec![Format::Json, Format::Svg]);
         assert!(!f.svg_optional);
     }

@@ -721,27 +721,40 @@ fn same_words(a: &str, b: &str) -> bool {
 }
 
 /// The provisional actors of a whole run, numbered after the dictionary's entities in the
-/// order they were first found (articles are merged in input order, so the numbers do not
-/// depend on the thread count).
+/// order they were first found. Graphs order them by id, not by number, so neither the
+/// thread count nor the order of the articles (or of the partials merged) changes a file.
 #[derive(Debug, Clone, Default)]
 pub struct Provisional {
     actors: Vec<Entity>,
+    /// The article each actor is described from: the first by (id, content key) of those
+    /// naming it, whatever the order they come in.
+    from: Vec<(String, u64)>,
     index: std::collections::HashMap<String, u32>,
 }
 
 impl Provisional {
-    /// Adds one article's provisional actors (numbered from `listed` within the article) and
-    /// returns each one's number in the run.
-    pub fn intern(&mut self, listed: u32, local: Vec<Entity>) -> Vec<u32> {
+    /// Adds the provisional actors of article `from` (its id and content key), numbered from
+    /// `listed` within the article, and returns each one's number in the run. When articles
+    /// describe an actor differently ("Al-Qaeda in Syrië" and "al-Qaeda in Syrië"), the
+    /// description of the first by `from` is kept, so the result does not depend on the
+    /// order of the articles.
+    pub fn intern(&mut self, listed: u32, local: Vec<Entity>, from: (&str, u64)) -> Vec<u32> {
         local
             .into_iter()
             .map(|e| {
                 if let Some(&n) = self.index.get(&e.id) {
+                    let k = (n - listed) as usize;
+                    let (doc, content) = &self.from[k];
+                    if from < (doc.as_str(), *content) {
+                        self.actors[k] = e;
+                        self.from[k] = (from.0.to_string(), from.1);
+                    }
                     return n;
                 }
                 let n = listed + self.actors.len() as u32;
                 self.index.insert(e.id.clone(), n);
                 self.actors.push(e);
+                self.from.push((from.0.to_string(), from.1));
                 n
             })
             .collect()

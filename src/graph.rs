@@ -251,6 +251,60 @@ impl Contribution {
         self.date.as_deref()
     }
 
+    /// The mentions found in the article.
+    pub fn mentions(&self) -> u64 {
+        self.mentions
+    }
+
+    /// The article's id and the key that orders it among articles of that id (its content
+    /// key in a build).
+    pub fn article(&self) -> (&str, u64) {
+        (&self.doc, self.seq)
+    }
+
+    /// Checks a contribution read back from elsewhere against the dictionary it is said to
+    /// be made with and the text its evidence points into: every actor and relation type
+    /// exists, and every quoted range is a slice of `text`. Says what is wrong otherwise.
+    pub fn check(&self, dict: &Dictionary, text: &str) -> Result<(), String> {
+        let actors = dict.entities().len() as u64 + self.provisional.len() as u64;
+        let actor = |e: u32| {
+            (u64::from(e) < actors)
+                .then_some(())
+                .ok_or_else(|| format!("actor number {e} is neither listed nor found here"))
+        };
+        let range = |(start, end): (usize, usize)| {
+            (start <= end && text.get(start..end).is_some())
+                .then_some(())
+                .ok_or_else(|| format!("evidence at bytes {start}..{end} is not in its text"))
+        };
+        for &(e, ..) in &self.entities {
+            actor(e)?;
+        }
+        for ((a, b), hit) in &self.pairs {
+            actor(*a)?;
+            actor(*b)?;
+            for p in &hit.evidence {
+                range(p.first)?;
+                range(p.second)?;
+            }
+        }
+        let types = dict.relations().types.len();
+        for ((a, b, t), hit) in &self.relations {
+            actor(*a)?;
+            actor(*b)?;
+            if *t >= types {
+                return Err(format!(
+                    "relation type number {t} is not in the dictionaries"
+                ));
+            }
+            for p in &hit.evidence {
+                range(p.at.first)?;
+                range(p.at.second)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A contribution of mention counts only, without co-occurrence pairs (when only
     /// relations are built).
     pub fn entities_only(
@@ -308,7 +362,8 @@ impl Contribution {
         if self.provisional.is_empty() {
             return;
         }
-        let numbers = registry.intern(listed, std::mem::take(&mut self.provisional));
+        let from = (self.doc.as_str(), self.seq);
+        let numbers = registry.intern(listed, std::mem::take(&mut self.provisional), from);
         let map = |e: u32| e.checked_sub(listed).map_or(e, |k| numbers[k as usize]);
         for e in &mut self.entities {
             e.0 = map(e.0);
@@ -434,7 +489,8 @@ mod as_list {
 }
 
 /// Provisional actors as what a discovery rule gives them: id, label, kind and attributes
-/// (their one alias is the label).
+/// (their one alias is the label). Every field is written, in order, so that formats without
+/// field names (the partials' postcard) read them back.
 mod provisional_actors {
     use crate::dictionary::{Attributes, Entity, Kind};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -444,16 +500,28 @@ mod provisional_actors {
         id: String,
         label: String,
         kind: Kind,
-        #[serde(flatten)]
-        attributes: Attributes,
+        country: Option<String>,
+        subtype: Option<String>,
+        acts_for: Option<String>,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        rule: Option<String>,
     }
 
     pub fn serialize<S: Serializer>(actors: &[Entity], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(actors.iter().map(|e| Found {
-            id: e.id.clone(),
-            label: e.label.clone(),
-            kind: e.kind,
-            attributes: e.attributes.clone(),
+        s.collect_seq(actors.iter().map(|e| {
+            let a = &e.attributes;
+            Found {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                kind: e.kind,
+                country: a.country.clone(),
+                subtype: a.subtype.clone(),
+                acts_for: a.acts_for.clone(),
+                lat: a.lat,
+                lon: a.lon,
+                rule: a.rule.clone(),
+            }
         }))
     }
 
@@ -469,7 +537,15 @@ mod provisional_actors {
                 compound: false,
                 surname: false,
                 roles: Vec::new(),
-                attributes: f.attributes,
+                attributes: Attributes {
+                    country: f.country,
+                    subtype: f.subtype,
+                    acts_for: f.acts_for,
+                    lat: f.lat,
+                    lon: f.lon,
+                    provisional: true,
+                    rule: f.rule,
+                },
             })
             .collect())
     }
@@ -788,8 +864,12 @@ impl Accumulator {
             .iter()
             .flat_map(|((a, b, _), _)| [*a, *b])
             .collect();
+        // The dictionary's actors in id order (their numbers), then the provisional ones by
+        // id: their numbers depend on the order the articles came in.
+        let listed = dict.entities().len() as u32;
         ends.sort_unstable();
         ends.dedup();
+        ends.sort_by(|&a, &b| (a >= listed, id(a)).cmp(&(b >= listed, id(b))));
         let mut rgraph = DiGraph::with_capacity(ends.len(), relations.len());
         let mut rindex = BTreeMap::new();
         let empty = NodeStats::default();

@@ -34,6 +34,7 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod partial;
 pub mod pipeline;
 pub mod promote;
 pub mod query;
@@ -131,7 +132,7 @@ where
         let mut reader = Batches {
             items,
             range,
-            seen: HashMap::new(),
+            seen: Articles::default(),
             summary: ReadSummary::default(),
         };
         let extract_batch = |batch: &[(Order, Document)]| -> Vec<(T, u64, usize)> {
@@ -193,8 +194,7 @@ where
 struct Batches<'a> {
     items: Box<dyn Iterator<Item = Item> + 'a>,
     range: &'a DateRange,
-    /// The content keys ([`input::content_key`]) of the articles read, by id.
-    seen: HashMap<String, Vec<u64>>,
+    seen: Articles,
     summary: ReadSummary,
 }
 
@@ -215,36 +215,17 @@ impl Batches<'_> {
                         continue;
                     }
                     let content = input::content_key(&doc);
-                    let keys = self.seen.entry(doc.id.clone()).or_default();
-                    if keys.contains(&content) {
-                        self.summary.skipped += 1;
-                        observer.issue(
-                            true,
-                            &Skip::new(
-                                doc.origin.clone(),
-                                Why::DuplicateArticle,
-                                format!(
-                                    "article {:?} was already read (the same text and date): it counts once",
-                                    doc.id
-                                ),
-                            ),
-                        );
-                        continue;
-                    }
-                    keys.push(content);
-                    if keys.len() > 1 {
-                        self.summary.warnings += 1;
-                        observer.issue(
-                            false,
-                            &Skip::new(
-                                doc.origin.clone(),
-                                Why::DuplicateId,
-                                format!(
-                                    "article id {:?} was already used by an earlier article",
-                                    doc.id
-                                ),
-                            ),
-                        );
+                    match self.seen.add(&doc.id, content) {
+                        Seen::Again => {
+                            self.summary.skipped += 1;
+                            observer.issue(true, &Seen::again(&doc.origin, &doc.id));
+                            continue;
+                        }
+                        Seen::SameId => {
+                            self.summary.warnings += 1;
+                            observer.issue(false, &Seen::same_id(&doc.origin, &doc.id));
+                        }
+                        Seen::New => {}
                     }
                     bytes += doc.text.len();
                     let seq = self.summary.articles;
@@ -262,6 +243,58 @@ impl Batches<'_> {
             }
         }
         batch
+    }
+}
+
+/// The articles read so far, as (id, content key ([`input::content_key`])): an article read
+/// again counts once, and different articles that share an id are both kept, with a warning.
+#[derive(Debug, Default)]
+pub(crate) struct Articles(HashMap<String, Vec<u64>>);
+
+/// What [`Articles::add`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    New,
+    /// The same article again: leave it out.
+    Again,
+    /// Another article with an id already used: keep it, with a warning.
+    SameId,
+}
+
+impl Articles {
+    pub(crate) fn add(&mut self, id: &str, content: u64) -> Seen {
+        let keys = match self.0.get_mut(id) {
+            Some(keys) => keys,
+            None => {
+                self.0.insert(id.to_string(), vec![content]);
+                return Seen::New;
+            }
+        };
+        if keys.contains(&content) {
+            return Seen::Again;
+        }
+        keys.push(content);
+        Seen::SameId
+    }
+}
+
+impl Seen {
+    /// The message for an article read again, from `origin`.
+    pub(crate) fn again(origin: &str, id: &str) -> Skip {
+        Skip::new(
+            origin.to_string(),
+            Why::DuplicateArticle,
+            format!("article {id:?} was already read (the same text and date): it counts once"),
+        )
+    }
+
+    /// The warning for another article with an id already used, from `origin`.
+    pub(crate) fn same_id(origin: &str, id: &str) -> Skip {
+        Skip::new(
+            origin.to_string(),
+            Why::DuplicateId,
+            format!("article id {id:?} was already used by an earlier article"),
+        )
     }
 }
 

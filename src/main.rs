@@ -6,6 +6,7 @@
 //! article, unwritable output, Graphviz failure).
 
 mod cli;
+mod mapreduce;
 
 use actorgraph::analysis::time::DateRange;
 use actorgraph::dictionary::builtin::DictSource;
@@ -80,6 +81,8 @@ fn run(args: Args) -> Result<ExitCode> {
             let config = b.validate().map_err(|e| UsageError(format!("{e:#}")))?;
             build(&config)
         }
+        Command::Map(m) => mapreduce::map(*m),
+        Command::Merge(m) => mapreduce::merge(*m),
         Command::Render(r) => render_command(&r),
         Command::Extract(e) => {
             let input = &e.input;
@@ -444,24 +447,16 @@ fn discover(inputs: &[PathBuf]) -> Result<Sources> {
 }
 
 fn build(config: &BuildConfig) -> Result<ExitCode> {
-    refuse_inside_inputs(&config.out, &config.inputs, "--out")?;
-    let not_writable = || format!("output folder {} is not writable", config.out.display());
-    output::check_writable(&config.out).with_context(not_writable)?;
+    let out = &config.graphs.out;
+    refuse_inside_inputs(out, &config.inputs, "--out")?;
+    let not_writable = || format!("output folder {} is not writable", out.display());
+    output::check_writable(out).with_context(not_writable)?;
     // What the user named is checked before the output folder is made: a wrong dictionary
     // or input leaves nothing behind.
     let dict = reading_dictionary(&config.dict, config.discovery)?;
-    let mut formats = config.formats.list.clone();
-    if formats.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
-        if !config.formats.svg_optional {
-            return Err(render::RenderError::Missing).context("--format svg/png");
-        }
-        formats.retain(|f| !f.needs_graphviz());
-        eprintln!(
-            "actorgraph: note: graph.svg not written: Graphviz's `dot` was not found (apt-get install graphviz)"
-        );
-    }
+    let formats = usable_formats(&config.graphs.formats)?;
     let sources = discover(&config.inputs)?;
-    output::ensure_writable(&config.out).with_context(not_writable)?;
+    output::ensure_writable(out).with_context(not_writable)?;
     check_report_writable(config.report.as_deref())?;
     let mut observer = Reporter::with(&sources, config.quiet, config.report.clone());
     let options = config.options();
@@ -469,17 +464,51 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         pipeline::run(&sources, &dict, &options, &mut observer).context("reading articles")?;
     observer.finish();
     let summary = &graphs.summary;
-    let failure = if summary.articles == 0 && summary.out_of_range > 0 {
+    let failure = nothing_read(summary, &config.inputs, &config.reading.range);
+    let exit = if failure.is_some() {
+        3
+    } else {
+        exit_value(summary)
+    };
+    observer.write_report("build", &config.inputs, summary, exit, failure.as_deref())?;
+    if let Some(failure) = failure {
+        bail!(failure);
+    }
+    let written = graphs.write(&config.graphs.out, &dict, &options, &formats)?;
+    if !config.quiet {
+        say_built(&graphs, &config.graphs, &options, &written, &observer, "");
+    }
+    Ok(exit_for(summary))
+}
+
+/// The formats to write: those asked for, without SVG and PNG when Graphviz is missing and
+/// they were not named (with a note); an error when they were.
+fn usable_formats(formats: &cli::Formats) -> Result<Vec<pipeline::Format>> {
+    let mut list = formats.list.clone();
+    if list.iter().any(|f| f.needs_graphviz()) && !render::graphviz_available() {
+        if !formats.svg_optional {
+            return Err(render::RenderError::Missing).context("--format svg/png");
+        }
+        list.retain(|f| !f.needs_graphviz());
+        eprintln!(
+            "actorgraph: note: graph.svg not written: Graphviz's `dot` was not found (apt-get install graphviz)"
+        );
+    }
+    Ok(list)
+}
+
+/// Why nothing can be written when no article was used, or `None`.
+fn nothing_read(summary: &ReadSummary, inputs: &[PathBuf], range: &DateRange) -> Option<String> {
+    if summary.articles == 0 && summary.out_of_range > 0 {
         Some(format!(
             "none of the {} articles is dated within {}; nothing written",
             summary.out_of_range,
-            range_text(&config.range)
+            range_text(range)
         ))
     } else if summary.articles == 0 {
         Some(format!(
             "no articles found in {} (expected .txt or .jsonl files{}); nothing written",
-            config
-                .inputs
+            inputs
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
@@ -492,56 +521,57 @@ fn build(config: &BuildConfig) -> Result<ExitCode> {
         ))
     } else {
         None
-    };
-    let exit = if failure.is_some() {
-        3
-    } else {
-        exit_value(summary)
-    };
-    observer.write_report("build", &config.inputs, summary, exit, failure.as_deref())?;
-    if let Some(failure) = failure {
-        bail!(failure);
     }
+}
 
-    let written = graphs.write(&config.out, &dict, &options, &formats)?;
-    if !config.quiet {
-        let periods = config
-            .by
-            .map(|by| config.out.join(pipeline::period_folder(by)));
-        let mut written: Vec<String> = written
-            .iter()
-            .filter(|p| periods.as_ref().is_none_or(|dir| !p.starts_with(dir)))
-            .map(|p| p.display().to_string())
-            .collect();
-        if let (Some(by), Some(dir)) = (config.by, &periods) {
-            written.push(format!(
-                "{} graphs by {by} and their tables in {}",
-                graphs.periods.len(),
-                dir.display()
-            ));
-        }
-        let range = if config.range.is_open() {
-            String::new()
-        } else {
-            format!(
-                " dated within {} ({} others left out)",
-                range_text(&config.range),
-                summary.out_of_range
-            )
-        };
-        eprintln!(
-            "actorgraph: {} articles{range}, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
-            summary.articles,
-            summary.mentions,
-            graphs.graph.graph.node_count(),
-            graphs.graph.graph.edge_count(),
-            config.window,
-            graphs.graph.relations.edge_count(),
-            observer.note(),
-            written.join(", ")
-        );
+/// The summary line of `build` and `merge`: what was read and what was written.
+fn say_built(
+    graphs: &pipeline::Graphs,
+    config: &cli::GraphsConfig,
+    options: &pipeline::Options,
+    files: &[PathBuf],
+    observer: &Reporter,
+    from: &str,
+) {
+    let periods = config
+        .by
+        .map(|by| config.out.join(pipeline::period_folder(by)));
+    let mut written: Vec<String> = files
+        .iter()
+        .filter(|p| periods.as_ref().is_none_or(|dir| !p.starts_with(dir)))
+        .map(|p| p.display().to_string())
+        .collect();
+    if let (Some(by), Some(dir)) = (config.by, &periods) {
+        written.push(format!(
+            "{} graphs by {by} and their tables in {}",
+            graphs.periods.len(),
+            dir.display()
+        ));
     }
-    Ok(exit_for(summary))
+    let range = &options.build.range;
+    let summary = &graphs.summary;
+    let range = if range.is_open() {
+        String::new()
+    } else if from.is_empty() {
+        format!(
+            " dated within {} ({} others left out)",
+            range_text(range),
+            summary.out_of_range
+        )
+    } else {
+        format!(" dated within {}", range_text(range))
+    };
+    eprintln!(
+        "actorgraph: {} articles{from}{range}, {} mentions, {} actors, {} ties ({} windows), {} relations{}; wrote {}",
+        summary.articles,
+        summary.mentions,
+        graphs.graph.graph.node_count(),
+        graphs.graph.graph.edge_count(),
+        options.build.window,
+        graphs.graph.relations.edge_count(),
+        observer.note(),
+        written.join(", ")
+    );
 }
 
 /// Refuses an output inside one of the input folders: what is written there would be read as
@@ -661,7 +691,11 @@ impl Reporter {
     }
 
     fn with(sources: &Sources, quiet: bool, report: Option<PathBuf>) -> Reporter {
-        let total = sources.total_bytes();
+        Reporter::of_bytes(sources.total_bytes(), quiet, report)
+    }
+
+    /// A reporter with a progress bar over `total` bytes of article text.
+    fn of_bytes(total: u64, quiet: bool, report: Option<PathBuf>) -> Reporter {
         let show = !quiet && std::io::stderr().is_terminal() && total >= Self::BAR_MIN_BYTES;
         let bar = show.then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());

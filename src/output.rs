@@ -131,10 +131,10 @@ pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
 
 /// Streams into `path` through a temporary file that replaces it only when `fill` succeeds;
 /// `-` writes to standard output instead.
-pub fn write_streaming<T>(
+pub fn write_streaming<T, E: From<io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
-) -> io::Result<T> {
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
     if path.as_os_str() == "-" {
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());

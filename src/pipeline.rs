@@ -22,10 +22,11 @@ use crate::export::render::{self, Image, RenderError};
 use crate::export::{csv, dot, gexf, graphml, html, json, webjson};
 use crate::graph::ActorGraph;
 use crate::input::Sources;
-use crate::{BuildOptions, Observer, ReadSummary, build_periods, output};
+use crate::partial::{self, PartialError};
+use crate::{BuildOptions, Built, Observer, ReadSummary, build_periods, output};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use thiserror::Error;
@@ -193,6 +194,38 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> io::Result<Graphs> {
     let (built, summary) = build_periods(sources, dict, &options.build, observer)?;
+    Ok(analysed(built, summary, options))
+}
+
+/// Merges partials ([`crate::partial`]) into the graphs [`run`] makes of all their articles,
+/// each article counted once, and analyses them; with `state`, also writes the merged
+/// partial there. `options.build` must hold the partials' reading options
+/// ([`partial::Reading::apply`]); a partial made otherwise, or damaged, is refused with a
+/// message naming it. The order of the partials does not change the graphs.
+pub fn merge<R: Read, W: Write>(
+    partials: impl IntoIterator<Item = Result<partial::Reader<R>, PartialError>>,
+    dict: &Dictionary,
+    options: &Options,
+    state: Option<W>,
+    observer: &mut dyn Observer,
+) -> Result<(Graphs, Option<W>), PartialError> {
+    let mut merge =
+        partial::Merge::new(dict, &options.build, state).map_err(|source| PartialError::Io {
+            name: "the merged partial".to_string(),
+            source,
+        })?;
+    for reader in partials {
+        merge.add(reader?, observer)?;
+    }
+    let (built, summary, state) = merge.finish().map_err(|source| PartialError::Io {
+        name: "the merged partial".to_string(),
+        source,
+    })?;
+    Ok((analysed(built, summary, options), state))
+}
+
+/// Analyses built graphs with `options`: the second half of [`run`] and [`merge`].
+fn analysed(built: Built, summary: ReadSummary, options: &Options) -> Graphs {
     // Measures come from the co-occurrence graph when one was built.
     let analysis = Analysis {
         cooccurrence: options.build.cooccurrence,
@@ -204,11 +237,11 @@ pub fn run(
         .into_iter()
         .map(|(name, g)| (name, analyse(g, &analysis)))
         .collect();
-    Ok(Graphs {
+    Graphs {
         graph,
         periods,
         summary,
-    })
+    }
 }
 
 /// A file of a run: its path under the output folder, and its bytes.

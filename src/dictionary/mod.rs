@@ -58,6 +58,7 @@ fn build_automaton(keys: &[String]) -> Result<AhoCorasick, DictionaryError> {
 /// Total bytes of folded aliases up to which the automaton is a DFA.
 const DFA_PATTERN_BYTES: usize = 200_000;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -282,6 +283,8 @@ pub struct Dictionary {
     capitals: aho_corasick::nfa::contiguous::NFA,
     capital_from: usize,
     files: Vec<PathBuf>,
+    /// SHA-256 of the texts of the files loaded, in load order ([`Dictionary::fingerprint`]).
+    fingerprint: [u8; 32],
     /// Every alias as written, with its entity and place, sorted by folded form.
     aliases: Vec<AliasRow>,
     relations: cues::Relations,
@@ -348,6 +351,12 @@ impl Dictionary {
         let parsed = load::parse_all(&sources, langs);
         let skipped = parsed.skipped.clone();
         let mut dict = Self::compile(parsed)?;
+        let mut hash = Sha256::new();
+        for (_, text) in sources.iter().filter(|(f, _)| !skipped.contains(f)) {
+            hash.update((text.len() as u64).to_le_bytes());
+            hash.update(text.as_bytes());
+        }
+        dict.fingerprint = hash.finalize().into();
         dict.files = sources
             .into_iter()
             .map(|(f, _)| f)
@@ -589,6 +598,7 @@ impl Dictionary {
             capitals,
             capital_from,
             files: Vec::new(),
+            fingerprint: [0; 32],
             aliases: rows,
             relations,
             rules,
@@ -627,6 +637,17 @@ impl Dictionary {
     /// The languages the dictionary has labels in besides its own.
     pub fn label_languages(&self) -> std::collections::BTreeSet<&str> {
         self.labels.iter().map(|(_, l, _)| l.as_str()).collect()
+    }
+
+    /// What identifies this dictionary's contents: the SHA-256 of the texts of its files in
+    /// load order (not their names, so the built-in set and the same files written out by
+    /// `dict export` agree), in hex. Partials record it, so that they are merged only with the
+    /// dictionaries they were made with.
+    pub fn fingerprint(&self) -> String {
+        self.fingerprint
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// Whether extraction applies the discovery rules.
