@@ -1,9 +1,10 @@
 //! The `actorgraph` binary: parses arguments, runs the library, reports and maps errors to
 //! exit codes.
 //!
-//! Exit codes: 0 success; 1 finished, but some input was skipped; 2 usage or dictionary error
-//! (also `--out` inside an input folder); 3 input or output error (missing input, no readable
-//! article, unwritable output, Graphviz failure).
+//! Exit codes: 0 success; 1 finished, but some input was skipped (or an article merged
+//! twice); 2 usage or dictionary error (also `--out` inside an input folder, a partial made
+//! with other dictionaries or options); 3 input or output error (missing input, no readable
+//! article, a damaged partial, unwritable output, Graphviz failure).
 
 mod cli;
 mod mapreduce;
@@ -16,6 +17,7 @@ use actorgraph::eval::{Gold, score};
 use actorgraph::export::render::{self, Drawing, Engine, Image};
 use actorgraph::graph::Node;
 use actorgraph::input::{Skip, Sources};
+use actorgraph::partial::PartialError;
 use actorgraph::query::{self, Loaded, Resolver};
 use actorgraph::{Observer, ReadSummary, output, pipeline};
 use anyhow::{Context, Result, bail};
@@ -52,6 +54,10 @@ fn main() -> ExitCode {
             let usage = err.chain().any(|e| {
                 e.downcast_ref::<DictionaryError>().is_some()
                     || e.downcast_ref::<UsageError>().is_some()
+                    || matches!(
+                        e.downcast_ref::<PartialError>(),
+                        Some(PartialError::Mismatch { .. })
+                    )
             });
             ExitCode::from(if usage { 2 } else { 3 })
         }

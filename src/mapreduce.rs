@@ -97,6 +97,9 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
         output::check_writable(dir)
             .with_context(|| format!("--state: folder {} is not writable", dir.display()))?;
     }
+    // The reading options are the first partial's; every partial is checked against them
+    // (and the dictionaries) before any work, and nothing is created before the merge is
+    // done: a partial damaged halfway leaves nothing behind.
     let first = open(&args.parts[0])?;
     let header = first.header().clone();
     let dict = reading_dictionary(&args.dict, header.reading.discovery)?;
@@ -109,7 +112,13 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
         })?;
     let options = config.options(build);
     let formats = usable_formats(&config.formats)?;
-    output::ensure_writable(out).with_context(not_writable)?;
+    {
+        let check = partial::Merge::<std::io::Sink>::new(&dict, &options.build, None)?;
+        check.accepts(&first)?;
+        for path in &args.parts[1..] {
+            check.accepts(&open(path)?)?;
+        }
+    }
     let mut observer = Reporter::of_bytes(0, args.quiet, None);
     let mut first = Some(first);
     let partials = args.parts.iter().map(|path| match first.take() {
@@ -127,6 +136,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
             something_merged(pipeline::merge(partials, &dict, &options, none, &mut observer)?.0)?
         }
     };
+    output::ensure_writable(out).with_context(not_writable)?;
     let summary = &graphs.summary;
     let written = graphs.write(out, &dict, &options, &formats)?;
     if !args.quiet {

@@ -455,6 +455,21 @@ impl<'a, W: Write> Merge<'a, W> {
         })
     }
 
+    /// Whether the partial was made as this merge reads: by this actorgraph, with these
+    /// dictionaries and reading options. [`Merge::add`] asks first; asking before merging
+    /// finds a partial made otherwise before any work.
+    pub fn accepts<R: Read>(&self, partial: &Reader<R>) -> Result<(), PartialError> {
+        let what = partial.header().differences(&self.header);
+        if what.is_empty() {
+            Ok(())
+        } else {
+            Err(PartialError::Mismatch {
+                name: partial.name().to_string(),
+                what,
+            })
+        }
+    }
+
     /// Adds every article of a partial. An article already merged (the same id and content
     /// key) is left out, as `build` leaves out an article read twice. Fails, naming the
     /// partial, when it was made with other dictionaries or options or is damaged; the
@@ -464,13 +479,7 @@ impl<'a, W: Write> Merge<'a, W> {
         mut partial: Reader<R>,
         observer: &mut dyn Observer,
     ) -> Result<(), PartialError> {
-        let what = partial.header().differences(&self.header);
-        if !what.is_empty() {
-            return Err(PartialError::Mismatch {
-                name: partial.name().to_string(),
-                what,
-            });
-        }
+        self.accepts(&partial)?;
         while let Some((c, text)) = partial.next_article()? {
             if let Err(what) = c.check(self.dict, &text) {
                 return Err(partial.corrupt(format!(
