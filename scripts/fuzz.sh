@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Runs each cargo-fuzz target for a set time (default 60 s each) and stops at the first crash.
 #
-#   bash scripts/fuzz.sh            # input, dictionary, extractor: 60 s each
+#   bash scripts/fuzz.sh            # input, dictionary, extractor, partial_reader: 60 s each
 #   bash scripts/fuzz.sh 600 input  # one target, 10 minutes
 #
 # Needs a nightly toolchain (rustup toolchain install nightly) and cargo-fuzz, which this script
 # installs when missing. A crash leaves its input in fuzz/artifacts/TARGET/; replay it with
 # `cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-...`. Seeds for the corpora come
-# from seeds/ and dictionaries/, so the fuzzers start from real articles and real dictionaries.
+# from seeds/ and dictionaries/, so the fuzzers start from real articles and real dictionaries,
+# and partial_reader from the partial of seeds/ (the file, and its record stream unpacked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(input dictionary extractor)
+[ ${#targets[@]} -eq 0 ] && targets=(input dictionary extractor partial_reader)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz.sh: installing the nightly toolchain (cargo-fuzz needs it)" >&2
@@ -26,7 +27,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 # Starting corpora: real articles (as text and as JSON Lines) and real dictionary files.
-mkdir -p fuzz/corpus/input fuzz/corpus/dictionary fuzz/corpus/extractor
+mkdir -p fuzz/corpus/input fuzz/corpus/dictionary fuzz/corpus/extractor fuzz/corpus/partial_reader
 for f in seeds/*.txt; do
   name=$(basename "$f" .txt)
   cp "$f" "fuzz/corpus/extractor/$name"
@@ -37,6 +38,20 @@ done
 find dictionaries -name '*.toml' -size -64k | while read -r f; do
   cp "$f" "fuzz/corpus/dictionary/$(echo "$f" | tr '/' '_')"
 done
+
+cargo build --release --quiet --bin actorgraph
+./target/release/actorgraph map seeds --quiet -o fuzz/corpus/partial_reader/seeds.part
+# The record stream behind the header lines, for the target's second use of its input.
+python3 - <<'PY'
+import subprocess
+part = open("fuzz/corpus/partial_reader/seeds.part", "rb").read()
+body = part.index(b"\n", part.index(b"\n") + 1) + 1
+try:
+    stream = subprocess.run(["zstd", "-dc"], input=part[body:], capture_output=True, check=True).stdout
+    open("fuzz/corpus/partial_reader/seeds.stream", "wb").write(stream)
+except FileNotFoundError:
+    print("fuzz.sh: no zstd command: partial_reader starts from the file alone")
+PY
 
 for target in "${targets[@]}"; do
   echo "fuzz.sh: $target for ${seconds}s" >&2

@@ -280,9 +280,13 @@ impl Contribution {
         for &(e, ..) in &self.entities {
             actor(e)?;
         }
+        let named = |e: u32| self.entities.iter().any(|n| n.0 == e);
         for ((a, b), hit) in &self.pairs {
-            actor(*a)?;
-            actor(*b)?;
+            if a >= b || !named(*a) || !named(*b) {
+                return Err(format!(
+                    "the pair of actors {a} and {b} is not two it names"
+                ));
+            }
             for p in &hit.evidence {
                 range(p.first)?;
                 range(p.second)?;

@@ -150,6 +150,13 @@ pub enum Source {
         origin: String,
         bytes: Vec<u8>,
     },
+    /// A `.txt` file already in memory (a file a Spark job read), with the id `build` gives
+    /// the file ([`text_id`]) and named `origin` in messages: read as that file is.
+    TextBytes {
+        id: String,
+        origin: String,
+        bytes: Vec<u8>,
+    },
     /// A JSON Lines file named `origin` in messages (the file a front end spooled its
     /// articles into, say `<articles>`), streamed like any `.jsonl` file.
     JsonlNamed {
@@ -213,7 +220,9 @@ impl Sources {
             .filter_map(|s| match s {
                 Source::Text(p) | Source::Jsonl(p) => fs::metadata(p).ok().map(|m| m.len()),
                 Source::Stdin => None,
-                Source::JsonlBytes { bytes, .. } => Some(bytes.len() as u64),
+                Source::JsonlBytes { bytes, .. } | Source::TextBytes { bytes, .. } => {
+                    Some(bytes.len() as u64)
+                }
                 Source::JsonlNamed { path, .. } => fs::metadata(path).ok().map(|m| m.len()),
             })
             .sum()
@@ -367,6 +376,9 @@ fn read_source(source: &Source) -> Box<dyn Iterator<Item = Item> + '_> {
         },
         Source::JsonlBytes { origin, bytes } => {
             Box::new(JsonLines::new(origin.clone(), Box::new(&bytes[..])))
+        }
+        Source::TextBytes { id, origin, bytes } => {
+            Box::new(text_document(id.clone(), origin.clone(), bytes.clone()).into_iter())
         }
         Source::Stdin => {
             let mut stdin = BufReader::new(io::stdin());

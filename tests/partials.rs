@@ -396,3 +396,66 @@ fn damaged_partials_are_refused_naming_the_file_and_nothing_is_written() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("missing.part"), "{}", stderr(&out));
 }
+
+/// Every byte of a partial damaged in turn, in the file and in the record stream behind a
+/// valid header and checksum, and the file cut at every length: each is refused with a
+/// message naming it or merged, never a panic (the cargo-fuzz target `partial_reader` does
+/// this with any bytes; this keeps its checks in the test run on stable Rust).
+#[test]
+fn no_damage_to_a_partial_makes_merge_panic() {
+    use actorgraph::dictionary::Dictionary;
+    use actorgraph::input::Sources;
+    use actorgraph::partial::{self, Header, Merge, Reader};
+    use actorgraph::{NoObserver, pipeline::Options};
+
+    let c = Corpus::new();
+    write_jsonl(&c.path("a.jsonl"), &extra_articles()[..3]);
+    let dict = Dictionary::builtin(None).unwrap();
+    let options = Options::default();
+    let sources = Sources::discover(&[c.path("a.jsonl")]).unwrap();
+    let (file, _) =
+        partial::map(&sources, &dict, &options.build, Vec::new(), &mut NoObserver).unwrap();
+    let merge = |bytes: &[u8]| -> Result<u64, String> {
+        let reader = Reader::new("damaged.part", bytes).map_err(|e| e.to_string())?;
+        let mut m = Merge::<Vec<u8>>::new(&dict, &options.build, None).unwrap();
+        m.add(reader, &mut NoObserver).map_err(|e| e.to_string())?;
+        Ok(m.finish().unwrap().1.articles)
+    };
+    assert_eq!(merge(&file), Ok(3));
+    let body = file
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    let stream = zstd::decode_all(&file[body..]).unwrap();
+    let wrap = |stream: &[u8]| {
+        let mut f = b"actorgraph partial 1\n".to_vec();
+        serde_json::to_writer(&mut f, &Header::of(&dict, &options.build)).unwrap();
+        f.push(b'\n');
+        f.extend(zstd::encode_all(stream, 1).unwrap());
+        f
+    };
+    assert_eq!(merge(&wrap(&stream)), Ok(3));
+    let mut refused = 0;
+    for (bytes, at) in [(&file, 0), (&stream, 1)] {
+        for i in 0..bytes.len() {
+            for bit in [0x01, 0x80] {
+                let mut damaged = bytes.clone();
+                damaged[i] ^= bit;
+                let damaged = if at == 0 { damaged } else { wrap(&damaged) };
+                if let Err(e) = merge(&damaged) {
+                    assert!(e.contains("damaged.part"), "{e}");
+                    refused += 1;
+                }
+            }
+        }
+    }
+    for len in 0..file.len() {
+        let e = merge(&file[..len]).unwrap_err();
+        assert!(e.contains("damaged.part"), "{e}");
+    }
+    assert!(refused > file.len(), "most damage is found: {refused}");
+}

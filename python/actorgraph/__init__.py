@@ -2,7 +2,9 @@
 
 The same Rust pipeline as the ``actorgraph`` command: :func:`build` gives what ``actorgraph
 build`` writes (``.graph`` equals loading its ``graph.json`` with networkx, ``.relations`` its
-``relations.json``), :func:`extract` what ``actorgraph extract`` prints for one text.
+``relations.json``), :func:`extract` what ``actorgraph extract`` prints for one text, and
+:func:`map` and :func:`merge` what ``actorgraph map`` and ``merge`` do: partials of parts of a
+corpus, merged into the graphs of all of it (``actorgraph.spark`` runs them on Spark).
 
 Bad input raises the command's messages: ``ValueError`` for a bad dictionary, option or
 article, ``OSError`` for a file that cannot be read or written.
@@ -23,8 +25,20 @@ from ._actorgraph import Dictionaries
 from ._actorgraph import __version__
 from ._actorgraph import build as _build
 from ._actorgraph import extract as _extract
+from ._actorgraph import map as _map
+from ._actorgraph import merge as _merge
 
-__all__ = ["Dictionaries", "Result", "build", "extract", "dictionaries", "FORMATS", "__version__"]
+__all__ = [
+    "Dictionaries",
+    "Result",
+    "build",
+    "extract",
+    "map",
+    "merge",
+    "dictionaries",
+    "FORMATS",
+    "__version__",
+]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -194,8 +208,46 @@ def _article_line(i: int, a: Mapping[str, Any]) -> str:
         raise TypeError(f"article {i}: {e}") from None
 
 
+Articles = Union[PathLike, Iterable[Union[PathLike, Mapping[str, Any]]]]
+
+
+def _edges(edges: Sequence[str], which: str) -> bool:
+    unknown = set(edges) - {"cooccurrence", "relations"}
+    if unknown:
+        raise ValueError(f"unknown edges {sorted(unknown)} (expected cooccurrence, relations)")
+    return which in edges
+
+
+class _Spool:
+    """The paths among ``articles``, and the dict articles spooled to a JSON Lines file as
+    they come (None when there are none), so an iterable larger than memory (a generator
+    over a year of news) is read as a stream. The file is removed on exit."""
+
+    def __init__(self, articles: Articles):
+        self.articles = [articles] if isinstance(articles, (str, os.PathLike)) else articles
+        self.dir: Optional[tempfile.TemporaryDirectory] = None
+
+    def __enter__(self) -> "tuple[List[str], Optional[str]]":
+        self.dir = tempfile.TemporaryDirectory(prefix="actorgraph-")
+        paths: List[str] = []
+        jsonl = os.path.join(self.dir.name, "articles.jsonl")
+        spooled = 0
+        with open(jsonl, "w", encoding="utf-8") as out:
+            for i, a in enumerate(self.articles):
+                if isinstance(a, (str, os.PathLike)):
+                    paths.append(os.fspath(a))
+                else:
+                    out.write(_article_line(i, a) + "\n")
+                    spooled += 1
+        return paths, (jsonl if spooled else None)
+
+    def __exit__(self, *exc: Any) -> None:
+        assert self.dir is not None
+        self.dir.cleanup()
+
+
 def build(
-    articles: Union[PathLike, Iterable[Union[PathLike, Mapping[str, Any]]]],
+    articles: Articles,
     *,
     dictionaries: Union[None, PathLike, Sequence[PathLike], Dictionaries] = None,
     window: str = "sentence",
@@ -227,29 +279,12 @@ def build(
     "dice"), the filters ``min_weight``, ``min_documents``, ``top``, ``kinds``,
     ``exclude_subtypes``, ``backbone``, and ``max_nodes`` drawn.
     """
-    if isinstance(articles, (str, os.PathLike)):
-        articles = [articles]
-    unknown = set(edges) - {"cooccurrence", "relations"}
-    if unknown:
-        raise ValueError(f"unknown edges {sorted(unknown)} (expected cooccurrence, relations)")
     dicts = _resolve(dictionaries)
-    with tempfile.TemporaryDirectory(prefix="actorgraph-") as spool:
-        # Dict articles are spooled to a JSON Lines file as they come, so an iterable larger
-        # than memory (a generator over a year of news) is read as a stream.
-        paths: List[str] = []
-        jsonl = os.path.join(spool, "articles.jsonl")
-        spooled = 0
-        with open(jsonl, "w", encoding="utf-8") as out:
-            for i, a in enumerate(articles):
-                if isinstance(a, (str, os.PathLike)):
-                    paths.append(os.fspath(a))
-                else:
-                    out.write(_article_line(i, a) + "\n")
-                    spooled += 1
+    with _Spool(articles) as (paths, jsonl):
         built = _build(
             dicts,
             paths,
-            jsonl if spooled else None,
+            jsonl,
             window=window,
             evidence=evidence,
             min_confidence=min_confidence,
@@ -257,8 +292,8 @@ def build(
             date_from=date_from,
             date_to=date_to,
             threads=threads,
-            cooccurrence="cooccurrence" in edges,
-            relations="relations" in edges,
+            cooccurrence=_edges(edges, "cooccurrence"),
+            relations=_edges(edges, "relations"),
             weight=weight,
             min_weight=min_weight,
             min_documents=min_documents,
@@ -268,4 +303,96 @@ def build(
             backbone=backbone,
             max_nodes=max_nodes,
         )
+    return Result(built)
+
+
+def map(
+    articles: Articles,
+    out: Optional[PathLike] = None,
+    *,
+    dictionaries: Union[None, PathLike, Sequence[PathLike], Dictionaries] = None,
+    window: str = "sentence",
+    evidence: int = 3,
+    min_confidence: float = 0.5,
+    date_from: Optional[str] = None,
+    date_to: Optional[str] = None,
+    threads: int = 0,
+    edges: Sequence[str] = ("cooccurrence", "relations"),
+) -> Optional[bytes]:
+    """The partial of ``articles``, as ``actorgraph map`` writes it: what they add to the
+    graphs, to :func:`merge` with other partials later (on another machine or day).
+
+    ``articles`` are taken as by :func:`build`, and the options are those of :func:`build`
+    that decide what an article contributes (a partial records them; ``by``, weights and
+    filters are chosen when merging). Writes the partial to ``out`` (all or nothing) and
+    returns None, or, without ``out``, returns its bytes. Raises ``ValueError`` when no
+    article could be used.
+    """
+    dicts = _resolve(dictionaries)
+    with _Spool(articles) as (paths, jsonl):
+        data, _, _ = _map(
+            dicts,
+            paths,
+            jsonl,
+            None,
+            None,
+            None if out is None else os.fspath(out),
+            window=window,
+            evidence=evidence,
+            min_confidence=min_confidence,
+            date_from=date_from,
+            date_to=date_to,
+            threads=threads,
+            cooccurrence=_edges(edges, "cooccurrence"),
+            relations=_edges(edges, "relations"),
+        )
+    return data
+
+
+def merge(
+    partials: Iterable[Union[PathLike, bytes]],
+    *,
+    dictionaries: Union[None, PathLike, Sequence[PathLike], Dictionaries] = None,
+    state: Optional[PathLike] = None,
+    by: Optional[str] = None,
+    weight: str = "count",
+    min_weight: Optional[float] = None,
+    min_documents: int = 0,
+    top: Optional[int] = None,
+    kinds: Optional[Sequence[str]] = None,
+    exclude_subtypes: Optional[Sequence[str]] = None,
+    backbone: Optional[float] = None,
+    max_nodes: int = 200,
+) -> Result:
+    """Merges partials (paths, or bytes from :func:`map`, in any order) into the
+    :class:`Result` :func:`build` gives for all their articles, each article counted once.
+
+    The reading options are those the partials were made with; ``dictionaries`` must be the
+    ones they were made with (a partial made otherwise raises ``ValueError`` naming it, a
+    damaged one too). With ``state``, the merged partial is also written there: merged with
+    new partials later, it stands for all these articles. The graph options are
+    :func:`build`'s.
+    """
+    items: List[Union[str, bytes]] = []
+    for p in partials:
+        if isinstance(p, (bytes, bytearray, memoryview)):
+            items.append(bytes(p))
+        elif isinstance(p, (str, os.PathLike)):
+            items.append(os.fspath(p))
+        else:
+            raise TypeError(f"a partial is a path or bytes, not {type(p).__name__}")
+    built = _merge(
+        _resolve(dictionaries),
+        items,
+        None if state is None else os.fspath(state),
+        by=by,
+        weight=weight,
+        min_weight=min_weight,
+        min_documents=min_documents,
+        top=top,
+        kinds=None if kinds is None else list(kinds),
+        exclude_subtypes=None if exclude_subtypes is None else list(exclude_subtypes),
+        backbone=backbone,
+        max_nodes=max_nodes,
+    )
     return Result(built)

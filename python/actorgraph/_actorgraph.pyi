@@ -1,6 +1,6 @@
 """Type stubs of the compiled module; use the functions of ``actorgraph`` instead."""
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 __version__: str
 
@@ -41,6 +41,39 @@ def build(
     threads: int = 0,
     cooccurrence: bool = True,
     relations: bool = True,
+    weight: str = "count",
+    min_weight: Optional[float] = None,
+    min_documents: int = 0,
+    top: Optional[int] = None,
+    kinds: Optional[List[str]] = None,
+    exclude_subtypes: Optional[List[str]] = None,
+    backbone: Optional[float] = None,
+    max_nodes: int = 200,
+) -> Built: ...
+def map(
+    dictionaries: Dictionaries,
+    paths: List[str],
+    jsonl: Optional[str] = None,
+    jsonl_bytes: Optional[bytes] = None,
+    texts: Optional[List[Tuple[str, bytes]]] = None,
+    out: Optional[str] = None,
+    *,
+    window: str = "sentence",
+    evidence: int = 3,
+    min_confidence: float = 0.5,
+    date_from: Optional[str] = None,
+    date_to: Optional[str] = None,
+    threads: int = 0,
+    cooccurrence: bool = True,
+    relations: bool = True,
+    allow_empty: bool = False,
+) -> Tuple[Optional[bytes], dict, List[Tuple[bool, str, str, str]]]: ...
+def merge(
+    dictionaries: Dictionaries,
+    partials: List[Union[str, bytes]],
+    state: Optional[str] = None,
+    *,
+    by: Optional[str] = None,
     weight: str = "count",
     min_weight: Optional[float] = None,
     min_documents: int = 0,
