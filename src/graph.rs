@@ -280,7 +280,11 @@ impl Contribution {
         for &(e, ..) in &self.entities {
             actor(e)?;
         }
-        let named = |e: u32| self.entities.iter().any(|n| n.0 == e);
+        // Entities are sorted by number (a pair's ends are looked up among them).
+        if !self.entities.is_sorted_by_key(|n| n.0) {
+            return Err("its actors are not in order".to_string());
+        }
+        let named = |e: u32| self.entities.binary_search_by_key(&e, |n| n.0).is_ok();
         for ((a, b), hit) in &self.pairs {
             if a >= b || !named(*a) || !named(*b) {
                 return Err(format!(

@@ -424,6 +424,37 @@ pub fn map<W: Write>(
     Ok((out, summary))
 }
 
+/// Refuses a partial whose header is not `wanted`, saying how it differs.
+fn check_header<R: Read>(partial: &Reader<R>, wanted: &Header) -> Result<(), PartialError> {
+    let what = partial.header().differences(wanted);
+    if what.is_empty() {
+        Ok(())
+    } else {
+        Err(PartialError::Mismatch {
+            name: partial.name().to_string(),
+            what,
+        })
+    }
+}
+
+/// The next article of `partial`, checked against `dict` ([`Contribution::check`]).
+fn checked_next<R: Read>(
+    partial: &mut Reader<R>,
+    dict: &Dictionary,
+) -> Result<Option<(Contribution, String)>, PartialError> {
+    let Some((c, text)) = partial.next_article()? else {
+        return Ok(None);
+    };
+    match c.check(dict, &text) {
+        Ok(()) => Ok(Some((c, text))),
+        Err(what) => Err(partial.corrupt(format!(
+            "article {} ({:?}): {what}",
+            partial.articles(),
+            c.article().0
+        ))),
+    }
+}
+
 /// Partials being merged into the graphs of `build`, and, when asked, into one partial.
 pub struct Merge<'a, W: Write> {
     dict: &'a Dictionary,
@@ -459,15 +490,7 @@ impl<'a, W: Write> Merge<'a, W> {
     /// dictionaries and reading options. [`Merge::add`] asks first; asking before merging
     /// finds a partial made otherwise before any work.
     pub fn accepts<R: Read>(&self, partial: &Reader<R>) -> Result<(), PartialError> {
-        let what = partial.header().differences(&self.header);
-        if what.is_empty() {
-            Ok(())
-        } else {
-            Err(PartialError::Mismatch {
-                name: partial.name().to_string(),
-                what,
-            })
-        }
+        check_header(partial, &self.header)
     }
 
     /// Adds every article of a partial. An article already merged (the same id and content
@@ -480,39 +503,93 @@ impl<'a, W: Write> Merge<'a, W> {
         observer: &mut dyn Observer,
     ) -> Result<(), PartialError> {
         self.accepts(&partial)?;
-        while let Some((c, text)) = partial.next_article()? {
-            if let Err(what) = c.check(self.dict, &text) {
-                return Err(partial.corrupt(format!(
-                    "article {} ({:?}): {what}",
-                    partial.articles(),
-                    c.article().0
-                )));
-            }
-            let (id, content) = c.article();
-            let origin = || format!("{}: article {}", partial.name(), partial.articles());
-            match self.articles.add(id, content) {
-                Seen::Again => {
-                    self.summary.skipped += 1;
-                    observer.issue(true, &Seen::again(&origin(), id));
-                    continue;
-                }
-                Seen::SameId => {
-                    self.summary.warnings += 1;
-                    observer.issue(false, &Seen::same_id(&origin(), id));
-                }
-                Seen::New => {}
-            }
-            if let Some(state) = &mut self.state {
-                state.add(&c, &text).map_err(|source| PartialError::Io {
-                    name: "the merged partial".to_string(),
-                    source,
-                })?;
-            }
-            self.summary.articles += 1;
-            self.summary.mentions += c.mentions();
-            observer.progress(text.len() as u64);
-            self.graphs.add(c, &text);
+        while let Some((c, text)) = checked_next(&mut partial, self.dict)? {
+            let n = partial.articles();
+            self.take(partial.name(), n, c, text, observer)?;
         }
+        Ok(())
+    }
+
+    /// [`Merge::add`] for every partial, in order; while this thread merges the articles,
+    /// another reads them (decompresses, decodes and checks), so that reading costs little
+    /// more than merging. Stops at the first partial refused, with its error.
+    pub fn add_all<R, I>(
+        &mut self,
+        partials: I,
+        observer: &mut dyn Observer,
+    ) -> Result<(), PartialError>
+    where
+        R: Read + Send,
+        I: IntoIterator<Item = Result<Reader<R>, PartialError>>,
+        I::IntoIter: Send,
+    {
+        /// An article read: its partial's name, its number there, its contribution and text.
+        type Read = Result<(std::sync::Arc<str>, u64, Contribution, String), PartialError>;
+        let (dict, header) = (self.dict, self.header.clone());
+        let partials = partials.into_iter();
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(1024);
+            scope.spawn(move || {
+                for partial in partials {
+                    let sent = (|| {
+                        let mut partial = partial?;
+                        check_header(&partial, &header)?;
+                        let name: std::sync::Arc<str> = partial.name().into();
+                        while let Some((c, text)) = checked_next(&mut partial, dict)? {
+                            let n = partial.articles();
+                            if tx.send(Ok((name.clone(), n, c, text))).is_err() {
+                                break;
+                            }
+                        }
+                        Ok(())
+                    })();
+                    if let Err(e) = sent {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            });
+            for read in rx {
+                let (name, n, c, text) = read?;
+                self.take(&name, n, c, text, observer)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Merges article `n` of partial `name`, unless it was merged before.
+    fn take(
+        &mut self,
+        name: &str,
+        n: u64,
+        c: Contribution,
+        text: String,
+        observer: &mut dyn Observer,
+    ) -> Result<(), PartialError> {
+        let (id, content) = c.article();
+        let origin = || format!("{name}: article {n}");
+        match self.articles.add(id, content) {
+            Seen::Again => {
+                self.summary.skipped += 1;
+                observer.issue(true, &Seen::again(&origin(), id));
+                return Ok(());
+            }
+            Seen::SameId => {
+                self.summary.warnings += 1;
+                observer.issue(false, &Seen::same_id(&origin(), id));
+            }
+            Seen::New => {}
+        }
+        if let Some(state) = &mut self.state {
+            state.add(&c, &text).map_err(|source| PartialError::Io {
+                name: "the merged partial".to_string(),
+                source,
+            })?;
+        }
+        self.summary.articles += 1;
+        self.summary.mentions += c.mentions();
+        observer.progress(text.len() as u64);
+        self.graphs.add(c, &text);
         Ok(())
     }
 

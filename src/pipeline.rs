@@ -202,21 +202,23 @@ pub fn run(
 /// partial there. `options.build` must hold the partials' reading options
 /// ([`partial::Reading::apply`]); a partial made otherwise, or damaged, is refused with a
 /// message naming it. The order of the partials does not change the graphs.
-pub fn merge<R: Read, W: Write>(
-    partials: impl IntoIterator<Item = Result<partial::Reader<R>, PartialError>>,
+pub fn merge<R: Read + Send, W: Write, I>(
+    partials: I,
     dict: &Dictionary,
     options: &Options,
     state: Option<W>,
     observer: &mut dyn Observer,
-) -> Result<(Graphs, Option<W>), PartialError> {
+) -> Result<(Graphs, Option<W>), PartialError>
+where
+    I: IntoIterator<Item = Result<partial::Reader<R>, PartialError>>,
+    I::IntoIter: Send,
+{
     let mut merge =
         partial::Merge::new(dict, &options.build, state).map_err(|source| PartialError::Io {
             name: "the merged partial".to_string(),
             source,
         })?;
-    for reader in partials {
-        merge.add(reader?, observer)?;
-    }
+    merge.add_all(partials, observer)?;
     let (built, summary, state) = merge.finish().map_err(|source| PartialError::Io {
         name: "the merged partial".to_string(),
         source,
