@@ -108,6 +108,7 @@ def main():
     p.add_argument("--sizes", default="10M,100M,1G")
     p.add_argument("--peer-size", default="10M", help="corpus the Python peers run on")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--spark-size", default="200M", help="corpus of the Spark job ('' for none)")
     p.add_argument("--out", default=os.path.join(ROOT, "benches", "results.md"))
     a = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
@@ -150,6 +151,33 @@ def main():
         add("scan ceiling, 100k aliases", big, t, seconds, nbytes, articles, rss)
         seconds, rss = measure(build(folder, t, ["--dict", "dictionaries", "--dict", synthetic]), a.runs)
         add("build, 100k aliases", big, t, seconds, nbytes, articles, rss)
+    # Partials (issue 20): map + merge against build, and the partials' size.
+    folder, nbytes, articles = corpus(big)
+    part = os.path.join(WORK, "corpus.part")
+    mapped = [BIN, "map", folder, "-o", part, "-q"]
+    merged = [BIN, "merge", part, "--out", out_dir, "--format", "json", "-q"]
+    for t in (1, 2):
+        (b, b_rss), (m, m_rss) = measure_together([build(folder, t), mapped + ["--threads", str(t)]], a.runs)
+        g, g_rss = measure(merged, a.runs)
+        add("build", big, t, b, nbytes, articles, b_rss)
+        add("map", big, t, m, nbytes, articles, m_rss)
+        add("merge (one partial)", big, t, g, nbytes, articles, g_rss)
+        notes[f"partials-{t}"] = (b, m, g)
+    notes["partial-size"] = (os.path.getsize(part), nbytes)
+    # Spark on local[2] against build --threads 2, when pyspark is installed.
+    if a.spark_size:
+        folder, nbytes, articles = corpus(a.spark_size)
+        spark = [sys.executable, "-m", "actorgraph.spark", folder, "--out", out_dir, "--master", "local[2]",
+                 "--format", "json"]
+        try:
+            import pyspark  # noqa: F401
+        except ImportError:
+            print("bench: pyspark is not installed: no Spark figures", file=sys.stderr)
+        else:
+            (b, b_rss), (sp, sp_rss) = measure_together([build(folder, 2), spark], 1)
+            add("build", a.spark_size, 2, b, nbytes, articles, b_rss)
+            add("Spark job, local[2]", a.spark_size, 2, sp, nbytes, articles, sp_rss)
+            notes["spark"] = (b, sp)
     # Peers, on the same corpus and alias table, against actorgraph's default (all cores).
     folder, nbytes, articles = corpus(a.peer_size)
     for name, script in [("spaCy PhraseMatcher + networkx", "spacy_pipeline.py"),
@@ -211,6 +239,18 @@ def report(a, rows, notes):
     for size in sizes:
         one, two = find(rows, "build", size, 1), find(rows, "build", size, 2)
         target(f">= 1.7x from 1 to 2 threads ({size})", f"{one[3] / two[3]:.2f}x", one[3] / two[3] >= 1.7)
+    big = "100M" if "100M" in sizes else sizes[0]
+    for t in (1, 2):
+        b, m, g = notes[f"partials-{t}"]
+        target(f"map + merge <= 1.1x build ({big}, {t} threads)",
+               f"{(m + g) / b:.2f}x (map {m:.2f} s + merge {g:.2f} s; build {b:.2f} s)", (m + g) / b <= 1.1)
+    size, text = notes["partial-size"]
+    target(f"partial small next to the text ({big})", f"{size / 1e6:.1f} MB for {text / 1e6:.0f} MB "
+           f"({size / text:.0%})", size / text <= 0.25)
+    if "spark" in notes:
+        b, sp = notes["spark"]
+        target(f"Spark job on local[2] <= 2x build --threads 2 ({a.spark_size})",
+               f"{sp / b:.2f}x ({sp:.1f} s against {b:.1f} s)", sp / b <= 2)
     seconds, rss, aliases = notes["load-100k"]
     target(f"{aliases}-alias dictionary loads in < 1 s", f"{seconds:.2f} s", seconds < 1)
     text = "\n".join(lines) + "\n"

@@ -107,13 +107,17 @@ def _text_ids(given: str, base: str) -> Any:
     input ``given`` (resolved to ``base``), from the path Spark reports."""
     from pyspark.sql import functions as F
 
+    # Spark reports paths as URIs (file:/..., hdfs://host/...): compare their path parts.
+    root = urllib.parse.urlparse(base).path.rstrip("/")
+
     @F.udf("string")
     def text_id(path: str) -> str:
-        parsed = urllib.parse.urlparse(path)
-        full = urllib.parse.unquote(parsed.path) if parsed.scheme == "file" else path
-        rest = full[len(base):].lstrip("/") if full.startswith(base) else ""
-        named = f"{given}/{rest}" if rest else given
-        return _text_id(named)
+        full = urllib.parse.unquote(urllib.parse.urlparse(path).path)
+        if full == root:
+            return _text_id(given)
+        if full.startswith(root + "/"):
+            return _text_id(f"{given.rstrip('/')}/{full[len(root) + 1:]}")
+        return _text_id(full)
 
     return text_id
 
@@ -236,19 +240,26 @@ def build(
         articles = read_files(spark, [os.fspath(p) for p in articles])
     if partitions:
         articles = articles.repartition(partitions)
-    mapped = partials(articles, spec)
-    with tempfile.TemporaryDirectory(prefix="actorgraph-partials-") as spool:
-        # The partials stream to the driver one at a time and wait on its disk (about a
-        # tenth of the text), not in its memory.
-        paths = []
-        for i, row in enumerate(mapped.toLocalIterator()):
-            path = os.path.join(spool, f"{i:06d}.part")
-            with open(path, "wb") as f:
-                f.write(row.partial)
-            paths.append(path)
-        if not paths:
-            raise ValueError("no articles found: the input is empty")
-        result = actorgraph.merge(paths, dictionaries=dicts, state=state, **graphs)
+    from pyspark import StorageLevel
+
+    # Every partition is mapped at once (persisted on the executors, spilling to disk), then
+    # the partials stream to the driver one at a time and wait on its disk (about a tenth of
+    # the text), not in its memory. (toLocalIterator alone would map one partition at a time.)
+    mapped = partials(articles, spec).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        mapped.count()
+        with tempfile.TemporaryDirectory(prefix="actorgraph-partials-") as spool:
+            paths = []
+            for i, row in enumerate(mapped.toLocalIterator()):
+                path = os.path.join(spool, f"{i:06d}.part")
+                with open(path, "wb") as f:
+                    f.write(row.partial)
+                paths.append(path)
+            if not paths:
+                raise ValueError("no articles found: the input is empty")
+            result = actorgraph.merge(paths, dictionaries=dicts, state=state, **graphs)
+    finally:
+        mapped.unpersist()
     if out is not None:
         result.write(out, default_formats() if formats is None else formats)
     return result
@@ -301,6 +312,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     builder = SparkSession.builder.appName("actorgraph")
     if args.master:
         builder = builder.master(args.master)
+    # Input splits of at most 16 MB: tasks small enough to keep every core busy to the end
+    # (Spark's 128 MB leaves a core idle while the last large split is mapped).
+    builder = builder.config("spark.sql.files.maxPartitionBytes", str(16 << 20))
     if not sys.stderr.isatty():
         builder = builder.config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
