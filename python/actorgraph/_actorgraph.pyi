@@ -54,7 +54,7 @@ def map(
     dictionaries: Dictionaries,
     paths: List[str],
     jsonl: Optional[str] = None,
-    jsonl_bytes: Optional[bytes] = None,
+    jsonl_bytes: Optional[List[bytes]] = None,
     texts: Optional[List[Tuple[str, bytes]]] = None,
     out: Optional[str] = None,
     *,

@@ -52,14 +52,92 @@ GRAPHS = (
 )
 
 
-def read_files(spark: Any, inputs: Sequence[str]) -> Any:
+#: The columns of a frame of files (:func:`read_files`).
+FILE_COLUMNS = ("kind", "id", "data", "path", "start", "end")
+FILE_SCHEMA = "kind string, id string, data binary, path string, start long, end long"
+#: JSON Lines files are mapped in pieces of this many bytes.
+PIECE = 16 << 20
+
+
+def read_files(spark: Any, inputs: Sequence[str], executors_read: Optional[bool] = None) -> Any:
     """The articles of ``inputs`` (``.txt`` and ``.jsonl`` files, folders searched
-    recursively for both) as ``actorgraph build`` reads them, as a DataFrame of ``kind``
-    ("line" for a JSON Lines line, "txt" for a text file), ``id`` (a text file's, the path as
-    named without ``.txt``) and ``data`` (the line's or the file's bytes, undecoded: the
-    package reads them as the command does, bad UTF-8 and all)."""
+    recursively for both) as ``actorgraph build`` reads them, as a DataFrame of
+    :data:`FILE_COLUMNS`: a ``kind``, the ``id`` of a text file (its path as named, without
+    ``.txt``), and either ``data`` (a JSON Lines line's or a text file's bytes, undecoded: the
+    package reads them as the command does, bad UTF-8 and all) or where to read them.
+
+    Local paths are read by the executors themselves (``kind`` "txt_file", or "jsonl_piece"
+    for a piece of a JSON Lines file from byte ``start`` to ``end``): Spark reading the text
+    and handing it to Python costs more than mapping it. That needs every executor to see the
+    paths (local mode, a shared file system); ``executors_read=False``, and any path with a
+    scheme (``hdfs://``, ``s3a://``), is read by Spark's own readers instead (``kind`` "line"
+    and "txt")."""
+    local = ["://" not in g and not g.startswith("file:") for g in inputs]
+    if executors_read is None:
+        executors_read = all(local)
+    if executors_read and not all(local):
+        raise ValueError("executors can read only local paths; these have a scheme: "
+                         + ", ".join(g for g, l in zip(inputs, local) if not l))
+    if executors_read:
+        return _pieces(spark, inputs)
+    return _spark_read(spark, inputs)
+
+
+def _walk(given: str) -> List[str]:
+    """The .txt and .jsonl files of an input as ``actorgraph build`` finds them: a file as
+    given, a folder walked recursively in sorted order (each real folder once)."""
+    if not os.path.exists(given):
+        raise FileNotFoundError(f"{given}: no such file or folder")
+    if not os.path.isdir(given):
+        return [given]
+    found, seen = [], set()
+    for root, dirs, files in os.walk(given, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith((".txt", ".jsonl")))
+    return found
+
+
+def _pieces(spark: Any, inputs: Sequence[str]) -> Any:
+    rows = []
+    for given in inputs:
+        for path in _walk(given):
+            full = os.path.abspath(path)
+            if path.endswith(".jsonl"):
+                size = os.path.getsize(full)
+                for start in range(0, size, PIECE):
+                    rows.append(("jsonl_piece", None, None, full, start, min(start + PIECE, size)))
+            else:
+                rows.append(("txt_file", _text_id(path), None, full, None, None))
+    if not rows:
+        raise ValueError(f"no articles found in {', '.join(inputs)} (expected .txt or .jsonl files)")
+    slices = min(len(rows), 4 * spark.sparkContext.defaultParallelism)
+    return spark.createDataFrame(spark.sparkContext.parallelize(rows, slices), FILE_SCHEMA)
+
+
+def _read_piece(path: str, start: int, end: int) -> List[bytes]:
+    """The lines of a JSON Lines file that start at a byte from ``start`` up to ``end``."""
+    out = []
+    with open(path, "rb") as f:
+        if start > 0:
+            f.seek(start - 1)
+            f.readline()  # the rest of the line the piece before holds
+        while f.tell() < end:
+            line = f.readline()
+            if not line:
+                break
+            out.append(line)
+    return out
+
+
+def _spark_read(spark: Any, inputs: Sequence[str]) -> Any:
     from pyspark.sql import functions as F
 
+    nothing = [F.lit(None).cast(t).alias(c) for c, t in (("path", "string"), ("start", "long"), ("end", "long"))]
     frames = []
     for given in inputs:
         local = "://" not in given and not given.startswith("file:")
@@ -79,6 +157,7 @@ def read_files(spark: Any, inputs: Sequence[str]) -> Any:
                     F.lit("line").alias("kind"),
                     F.lit(None).cast("string").alias("id"),
                     F.col("value").cast("binary").alias("data"),
+                    *nothing,
                 )
             )
         if is_dir or not given.endswith(".jsonl"):
@@ -92,6 +171,7 @@ def read_files(spark: Any, inputs: Sequence[str]) -> Any:
                     F.lit("txt").alias("kind"),
                     ids(F.col("path")).alias("id"),
                     F.col("content").alias("data"),
+                    *nothing,
                 )
             )
     if not frames:
@@ -137,16 +217,23 @@ def _map_partition(batches: Iterator[Any], spec: Dict[str, Any], files: bool) ->
     """One partition's articles to one partial (on an executor)."""
     import pyarrow as pa
 
-    lines: List[bytes] = []
+    lines: List[bytes] = []  # articles given as rows, as JSON Lines
+    pieces: List[bytes] = []  # pieces of JSON Lines files and lines, each read as a file is
     texts: List[tuple] = []
     for batch in batches:
         if files:
-            for kind, id, data in zip(*(batch.column(c).to_pylist() for c in ("kind", "id", "data"))):
+            for kind, id, data, path, start, end in zip(*(batch.column(c).to_pylist() for c in FILE_COLUMNS)):
                 if kind == "txt":
                     texts.append((id, data))
+                elif kind == "txt_file":
+                    with open(path, "rb") as f:
+                        texts.append((id, f.read()))
+                elif kind == "jsonl_piece":
+                    pieces.append(b"".join(_read_piece(path, start, end)))
                 else:
-                    # A line as the command reads it: without a byte-order mark.
-                    lines.append(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
+                    # A line Spark read, on its own: a bad line (a NUL byte, say) does not
+                    # take the lines after it along, as it would in one stream.
+                    pieces.append(data + b"\n")
         else:
             for i, row in enumerate(batch.to_pylist()):
                 lines.append(actorgraph._article_line(i, row).encode("utf-8"))
@@ -155,7 +242,7 @@ def _map_partition(batches: Iterator[Any], spec: Dict[str, Any], files: bool) ->
         _dictionaries(spec),
         [],
         None,
-        b"\n".join(lines) + b"\n" if lines else None,
+        pieces + ([b"\n".join(lines) + b"\n"] if lines else []),
         texts,
         None,
         window=opts["window"],
@@ -163,7 +250,7 @@ def _map_partition(batches: Iterator[Any], spec: Dict[str, Any], files: bool) ->
         min_confidence=opts["min_confidence"],
         date_from=opts["date_from"],
         date_to=opts["date_to"],
-        threads=1,
+        threads=spec.get("threads", 1),
         cooccurrence="cooccurrence" in opts["edges"],
         relations="relations" in opts["edges"],
         allow_empty=True,
@@ -174,7 +261,7 @@ def _map_partition(batches: Iterator[Any], spec: Dict[str, Any], files: bool) ->
 def partials(articles: Any, spec: Dict[str, Any]) -> Any:
     """A DataFrame of one partial per partition of ``articles`` (a frame of
     :func:`read_files`, or of ``id``, ``text`` and optional ``date``, ``title``, ``url``)."""
-    files = set(articles.columns) == {"kind", "id", "data"}
+    files = set(articles.columns) == set(FILE_COLUMNS)
     if not files and not {"id", "text"} <= set(articles.columns):
         raise ValueError(
             f"articles need the columns id and text (and date, title, url if any); got {articles.columns}"
@@ -195,6 +282,7 @@ def build(
     lang: Optional[Sequence[str]] = None,
     discovery: bool = True,
     partitions: Optional[int] = None,
+    executors_read: Optional[bool] = None,
     state: Optional[Union[str, "os.PathLike[str]"]] = None,
     formats: Optional[Sequence[str]] = None,
     window: str = "sentence",
@@ -208,8 +296,8 @@ def build(
     """The graphs ``actorgraph build`` makes of ``articles``, computed on Spark.
 
     ``articles`` is a DataFrame of ``id``, ``text`` and optional ``date``, ``title``,
-    ``url`` columns, or a list of paths read with :func:`read_files`. ``partitions``
-    repartitions it first (the result does not change). ``dictionaries`` are paths every
+    ``url`` columns, or a list of paths read with :func:`read_files` (``executors_read`` is
+    its option). ``partitions`` repartitions it first (the result does not change). ``dictionaries`` are paths every
     executor can read (None: the built-in set), with ``lang`` and ``discovery`` as in
     :func:`actorgraph.dictionaries`. The options are :func:`actorgraph.build`'s; ``state``
     also writes the merged partial; with ``out``, the files of ``formats`` (default: those
@@ -221,6 +309,8 @@ def build(
     if isinstance(dictionaries, (str, os.PathLike)):
         dictionaries = [os.fspath(dictionaries)]
     spec = {
+        # A task maps on as many threads as it has cores (spark.task.cpus).
+        "threads": int(spark.sparkContext.getConf().get("spark.task.cpus", "1")),
         "paths": None if dictionaries is None else [os.fspath(p) for p in dictionaries],
         "lang": None if lang is None else list(lang),
         "discovery": discovery,
@@ -237,7 +327,7 @@ def build(
     actorgraph._edges(edges, "relations")
     dicts = _dictionaries(spec)
     if isinstance(articles, (list, tuple)):
-        articles = read_files(spark, [os.fspath(p) for p in articles])
+        articles = read_files(spark, [os.fspath(p) for p in articles], executors_read)
     if partitions:
         articles = articles.repartition(partitions)
     from pyspark import StorageLevel
@@ -281,6 +371,8 @@ def _arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     p.add_argument("--out", default="output", help="folder for the outputs [output]")
     p.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--partitions", type=int, help="repartition the articles into N first")
+    p.add_argument("--spark-reads", action="store_true",
+                   help="read local files with Spark's readers, not on the executors themselves")
     p.add_argument("--state", help="also write the merged partial here")
     p.add_argument("--dict", action="append", dest="dicts", metavar="PATH",
                    help="dictionary file or folder, readable on every executor [built-in]")
@@ -329,6 +421,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             lang=split(args.lang),
             discovery=not args.no_discovery,
             partitions=args.partitions,
+            executors_read=False if args.spark_reads else None,
             state=args.state,
             formats=split(args.format),
             window=args.window,

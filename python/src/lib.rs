@@ -376,12 +376,12 @@ fn graph_options(
 }
 
 /// The articles of `paths` (files and folders, as the CLI's INPUT), of `jsonl` (a JSON Lines
-/// file, named `<articles>` in messages), of `jsonl_bytes` (JSON Lines in memory) and of
-/// `texts` (`.txt` files in memory, as (id, bytes)).
+/// file, named `<articles>` in messages), of `jsonl_bytes` (pieces of JSON Lines in memory,
+/// each read as a file is) and of `texts` (`.txt` files in memory, as (id, bytes)).
 fn sources(
     paths: &[PathBuf],
     jsonl: Option<PathBuf>,
-    jsonl_bytes: Option<Vec<u8>>,
+    jsonl_bytes: Vec<Vec<u8>>,
     texts: Vec<(String, Vec<u8>)>,
 ) -> PyResult<Sources> {
     let mut sources = Sources::discover(paths).map_err(os_error)?;
@@ -391,7 +391,7 @@ fn sources(
             origin: "<articles>".into(),
         });
     }
-    if let Some(bytes) = jsonl_bytes {
+    for bytes in jsonl_bytes {
         sources.sources.push(Source::JsonlBytes {
             origin: "<articles>".into(),
             bytes,
@@ -482,7 +482,7 @@ fn build(
         backbone,
         max_nodes,
     )?;
-    let sources = sources(&paths, jsonl, None, Vec::new())?;
+    let sources = sources(&paths, jsonl, Vec::new(), Vec::new())?;
     let dict = dictionaries.dict.clone();
     let mut issues = Issues::default();
     let graphs = py
@@ -500,7 +500,8 @@ fn build(
     })
 }
 
-/// Reads articles as [`build`] does (and `jsonl_bytes`, `texts` from memory) and returns
+/// Reads articles as [`build`] does (and `jsonl_bytes`, pieces of JSON Lines, and `texts`
+/// from memory) and returns
 /// their partial as `(bytes, summary, issues)`, or writes it to `out` (all or nothing) and
 /// returns no bytes. With no article used, a `ValueError` unless `allow_empty` (a Spark
 /// partition may hold none).
@@ -516,7 +517,7 @@ fn map<'py>(
     dictionaries: &Dictionaries,
     paths: Vec<PathBuf>,
     jsonl: Option<PathBuf>,
-    jsonl_bytes: Option<Vec<u8>>,
+    jsonl_bytes: Option<Vec<Vec<u8>>>,
     texts: Option<Vec<(String, Vec<u8>)>>,
     out: Option<PathBuf>,
     window: &str,
@@ -546,7 +547,12 @@ fn map<'py>(
     if let Some(out) = &out {
         actorgraph::output::refuse_inside_inputs(out, &paths).map_err(value_error)?;
     }
-    let sources = sources(&paths, jsonl, jsonl_bytes, texts.unwrap_or_default())?;
+    let sources = sources(
+        &paths,
+        jsonl,
+        jsonl_bytes.unwrap_or_default(),
+        texts.unwrap_or_default(),
+    )?;
     let dict = dictionaries.dict.clone();
     let mut issues = Issues::default();
     let check = |summary: &ReadSummary, issues: &Issues| -> std::io::Result<()> {

@@ -72,10 +72,13 @@ def corpus(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("partitions", [1, 3])
-def test_the_spark_job_on_files_writes_the_bytes_of_build(spark, corpus, partitions):
+@pytest.mark.parametrize("partitions,executors_read", [(1, True), (3, True), (2, False)])
+def test_the_spark_job_on_files_writes_the_bytes_of_build(spark, corpus, partitions, executors_read,
+                                                          monkeypatch):
+    # Pieces of 100 bytes: the test's JSON Lines file is cut into several, mid-line.
+    monkeypatch.setattr(ags, "PIECE", 100)
     result = ags.build(spark, ["seeds", "more.jsonl"], "spark", partitions=partitions, by="month",
-                       formats=FORMATS.split(","))
+                       executors_read=executors_read, formats=FORMATS.split(","))
     assert result.summary["articles"] == 5 + 5
     assert files(corpus / "spark") == files(corpus / "built")
 
