@@ -103,13 +103,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     let first = open(&args.parts[0])?;
     let header = first.header().clone();
     let dict = reading_dictionary(&args.dict, header.reading.discovery)?;
-    let build = header
-        .reading
-        .apply(&pipeline::Options::default().build)
-        .map_err(|what| PartialError::Corrupt {
-            name: first.name().to_string(),
-            what: format!("its header does not hold: {what}"),
-        })?;
+    let build = first.reading_options(&pipeline::Options::default().build)?;
     let options = config.options(build);
     let formats = usable_formats(&config.formats)?;
     {

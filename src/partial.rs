@@ -311,6 +311,14 @@ impl<R: Read> Reader<R> {
         &self.header
     }
 
+    /// `opts` with the reading options this partial was made with (the others kept).
+    pub fn reading_options(&self, opts: &BuildOptions) -> Result<BuildOptions, PartialError> {
+        self.header
+            .reading
+            .apply(opts)
+            .map_err(|what| self.corrupt(format!("its header does not hold: {what}")))
+    }
+
     /// The number of articles read so far.
     pub fn articles(&self) -> u64 {
         self.articles

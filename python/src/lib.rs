@@ -670,15 +670,8 @@ fn merge(
     }
     let first = open_partial(0, &partials[0]).map_err(partial_error)?;
     let reading = first
-        .header()
-        .reading
-        .apply(&Options::default().build)
-        .map_err(|what| {
-            partial_error(PartialError::Corrupt {
-                name: first.name().to_string(),
-                what: format!("its header does not hold: {what}"),
-            })
-        })?;
+        .reading_options(&Options::default().build)
+        .map_err(partial_error)?;
     let options = graph_options(
         reading,
         by,
