@@ -570,10 +570,8 @@ impl GraphsConfig {
                 by: self.by,
                 ..build
             },
-            analysis: Analysis {
-                cooccurrence: build.cooccurrence,
-                ..self.analysis.clone()
-            },
+            // Whether measures come from co-occurrence follows `build` (pipeline::run).
+            analysis: self.analysis.clone(),
             max_nodes: self.max_nodes,
         }
     }

@@ -215,17 +215,12 @@ impl Batches<'_> {
                         continue;
                     }
                     let content = input::content_key(&doc);
-                    match self.seen.add(&doc.id, content) {
-                        Seen::Again => {
-                            self.summary.skipped += 1;
-                            observer.issue(true, &Seen::again(&doc.origin, &doc.id));
-                            continue;
-                        }
-                        Seen::SameId => {
-                            self.summary.warnings += 1;
-                            observer.issue(false, &Seen::same_id(&doc.origin, &doc.id));
-                        }
-                        Seen::New => {}
+                    let origin = || doc.origin.clone();
+                    if !self
+                        .seen
+                        .admit(&doc.id, content, origin, &mut self.summary, observer)
+                    {
+                        continue;
                     }
                     bytes += doc.text.len();
                     let seq = self.summary.articles;
@@ -251,50 +246,37 @@ impl Batches<'_> {
 #[derive(Debug, Default)]
 pub(crate) struct Articles(HashMap<String, Vec<u64>>);
 
-/// What [`Articles::add`] found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Seen {
-    New,
-    /// The same article again: leave it out.
-    Again,
-    /// Another article with an id already used: keep it, with a warning.
-    SameId,
-}
-
 impl Articles {
-    pub(crate) fn add(&mut self, id: &str, content: u64) -> Seen {
+    /// Whether to use article `id` with content key `content`: not when it was read before
+    /// (counted as skipped), yes when it is new, and yes with a warning when another article
+    /// used its id. `origin` names where it came from in the message.
+    pub(crate) fn admit(
+        &mut self,
+        id: &str,
+        content: u64,
+        origin: impl FnOnce() -> String,
+        summary: &mut ReadSummary,
+        observer: &mut dyn Observer,
+    ) -> bool {
         let keys = match self.0.get_mut(id) {
             Some(keys) => keys,
             None => {
                 self.0.insert(id.to_string(), vec![content]);
-                return Seen::New;
+                return true;
             }
         };
         if keys.contains(&content) {
-            return Seen::Again;
+            summary.skipped += 1;
+            let reason =
+                format!("article {id:?} was already read (the same text and date): it counts once");
+            observer.issue(true, &Skip::new(origin(), Why::DuplicateArticle, reason));
+            return false;
         }
         keys.push(content);
-        Seen::SameId
-    }
-}
-
-impl Seen {
-    /// The message for an article read again, from `origin`.
-    pub(crate) fn again(origin: &str, id: &str) -> Skip {
-        Skip::new(
-            origin.to_string(),
-            Why::DuplicateArticle,
-            format!("article {id:?} was already read (the same text and date): it counts once"),
-        )
-    }
-
-    /// The warning for another article with an id already used, from `origin`.
-    pub(crate) fn same_id(origin: &str, id: &str) -> Skip {
-        Skip::new(
-            origin.to_string(),
-            Why::DuplicateId,
-            format!("article id {id:?} was already used by an earlier article"),
-        )
+        summary.warnings += 1;
+        let reason = format!("article id {id:?} was already used by an earlier article");
+        observer.issue(false, &Skip::new(origin(), Why::DuplicateId, reason));
+        true
     }
 }
 

@@ -106,12 +106,10 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
     let build = first.reading_options(&pipeline::Options::default().build)?;
     let options = config.options(build);
     let formats = usable_formats(&config.formats)?;
-    {
-        let check = partial::Merge::<std::io::Sink>::new(&dict, &options.build, None)?;
-        check.accepts(&first)?;
-        for path in &args.parts[1..] {
-            check.accepts(&open(path)?)?;
-        }
+    let wanted = partial::Header::of(&dict, &options.build);
+    first.check(&wanted)?;
+    for path in &args.parts[1..] {
+        open(path)?.check(&wanted)?;
     }
     let mut observer = Reporter::of_bytes(0, args.quiet, None);
     let mut first = Some(first);

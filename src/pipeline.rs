@@ -214,15 +214,9 @@ where
     I::IntoIter: Send,
 {
     let mut merge =
-        partial::Merge::new(dict, &options.build, state).map_err(|source| PartialError::Io {
-            name: "the merged partial".to_string(),
-            source,
-        })?;
+        partial::Merge::new(dict, &options.build, state).map_err(PartialError::state)?;
     merge.add_all(partials, observer)?;
-    let (built, summary, state) = merge.finish().map_err(|source| PartialError::Io {
-        name: "the merged partial".to_string(),
-        source,
-    })?;
+    let (built, summary, state) = merge.finish().map_err(PartialError::state)?;
     Ok((analysed(built, summary, options), state))
 }
 

@@ -97,6 +97,12 @@ fn assert_same_files(merged: &Path, built: &Path, what: &str) {
     }
 }
 
+/// Where a partial's zstd stream starts: after its two header lines.
+fn stream_start(partial: &[u8]) -> usize {
+    let mut lines = partial.iter().enumerate().filter(|&(_, &b)| b == b'\n');
+    lines.nth(1).expect("two header lines").0 + 1
+}
+
 /// The graph options given to both `build` and `merge` (every text format, period graphs).
 const GRAPHS: [&str; 4] = [
     "--by",
@@ -344,14 +350,7 @@ fn damaged_partials_are_refused_naming_the_file_and_nothing_is_written() {
     write_jsonl(&c.path("a.jsonl"), &extra_articles());
     c.map(&c.s("a.jsonl"), &c.s("good.part"), &[]);
     let good = std::fs::read(c.path("good.part")).unwrap();
-    let body = good
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .nth(1)
-        .unwrap()
-        .0
-        + 1;
+    let body = stream_start(&good);
     let mut flipped = good.clone();
     flipped[body + (good.len() - body) / 2] ^= 0x40;
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -422,14 +421,7 @@ fn no_damage_to_a_partial_makes_merge_panic() {
         Ok(m.finish().unwrap().1.articles)
     };
     assert_eq!(merge(&file), Ok(3));
-    let body = file
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .nth(1)
-        .unwrap()
-        .0
-        + 1;
+    let body = stream_start(&file);
     let stream = zstd::decode_all(&file[body..]).unwrap();
     let wrap = |stream: &[u8]| {
         let mut f = b"actorgraph partial 1\n".to_vec();

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pathlib
 import shutil
 import sys
 import tempfile
@@ -83,36 +82,17 @@ def read_files(spark: Any, inputs: Sequence[str], executors_read: Optional[bool]
     return _spark_read(spark, inputs)
 
 
-def _walk(given: str) -> List[str]:
-    """The .txt and .jsonl files of an input as ``actorgraph build`` finds them: a file as
-    given, a folder walked recursively in sorted order (each real folder once)."""
-    if not os.path.exists(given):
-        raise FileNotFoundError(f"{given}: no such file or folder")
-    if not os.path.isdir(given):
-        return [given]
-    found, seen = [], set()
-    for root, dirs, files in os.walk(given, followlinks=True):
-        real = os.path.realpath(root)
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs.sort()
-        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith((".txt", ".jsonl")))
-    return found
-
-
 def _pieces(spark: Any, inputs: Sequence[str]) -> Any:
     rows = []
-    for given in inputs:
-        for path in _walk(given):
-            full = os.path.abspath(path)
-            if path.endswith(".jsonl"):
-                size = os.path.getsize(full)
-                for start in range(0, size, PIECE):
-                    rows.append(("jsonl_piece", None, None, full, start, min(start + PIECE, size)))
-            else:
-                rows.append(("txt_file", _text_id(path), None, full, None, None))
+    # The files build would read, found as build finds them.
+    for kind, path, id in _actorgraph.article_files(list(inputs)):
+        full = os.path.abspath(path)
+        if kind == "jsonl":
+            size = os.path.getsize(full)
+            for start in range(0, size, PIECE):
+                rows.append(("jsonl_piece", None, None, full, start, min(start + PIECE, size)))
+        else:
+            rows.append(("txt_file", id, None, full, None, None))
     if not rows:
         raise ValueError(f"no articles found in {', '.join(inputs)} (expected .txt or .jsonl files)")
     slices = min(len(rows), 4 * spark.sparkContext.defaultParallelism)
@@ -194,19 +174,12 @@ def _text_ids(given: str, base: str) -> Any:
     def text_id(path: str) -> str:
         full = urllib.parse.unquote(urllib.parse.urlparse(path).path)
         if full == root:
-            return _text_id(given)
+            return _actorgraph.text_id(given)
         if full.startswith(root + "/"):
-            return _text_id(f"{given.rstrip('/')}/{full[len(root) + 1:]}")
-        return _text_id(full)
+            return _actorgraph.text_id(f"{given.rstrip('/')}/{full[len(root) + 1:]}")
+        return _actorgraph.text_id(full)
 
     return text_id
-
-
-def _text_id(path: str) -> str:
-    """``input::text_id``: the path as named, without its extension, ``/`` between parts."""
-    p = pathlib.PurePosixPath(path)
-    p = p.with_suffix("") if p.suffix else p
-    return "/".join("" if part == "/" else part for part in p.parts)
 
 
 def _dictionaries(spec: Dict[str, Any]) -> actorgraph.Dictionaries:
@@ -297,8 +270,9 @@ def build(
 
     ``articles`` is a DataFrame of ``id``, ``text`` and optional ``date``, ``title``,
     ``url`` columns, or a list of paths read with :func:`read_files` (``executors_read`` is
-    its option). ``partitions`` repartitions it first (the result does not change). ``dictionaries`` are paths every
-    executor can read (None: the built-in set), with ``lang`` and ``discovery`` as in
+    its option). ``partitions`` repartitions it first (the result does not change).
+    ``dictionaries`` are paths every executor can read (None: the built-in set), with
+    ``lang`` and ``discovery`` as in
     :func:`actorgraph.dictionaries`. The options are :func:`actorgraph.build`'s; ``state``
     also writes the merged partial; with ``out``, the files of ``formats`` (default: those
     the command writes) are written there. Returns the :class:`actorgraph.Result`.

@@ -6,6 +6,7 @@
 //! `ValueError`, a file that cannot be read or written an `OSError`. Nothing panics across the
 //! boundary (PyO3 turns a panic into `PanicException`, which would be a bug here).
 
+use actorgraph::analysis::Analysis;
 use actorgraph::analysis::time::{DateRange, Period};
 use actorgraph::analysis::weights::WeightKind;
 use actorgraph::dictionary::builtin::DictSource;
@@ -361,18 +362,21 @@ fn graph_options(
         .collect::<PyResult<_>>()?;
     kinds.sort();
     kinds.dedup();
-    let mut options = Options::default();
-    options.analysis.cooccurrence = build.cooccurrence;
-    options.build = BuildOptions { by, ..build };
-    options.analysis.weight = weight;
-    options.analysis.min_weight = min_weight;
-    options.analysis.min_documents = min_documents;
-    options.analysis.top = top;
-    options.analysis.kinds = kinds;
-    options.analysis.exclude_subtypes = exclude_subtypes.unwrap_or_default();
-    options.analysis.backbone = backbone;
-    options.max_nodes = max_nodes;
-    Ok(options)
+    let defaults = Options::default();
+    Ok(Options {
+        build: BuildOptions { by, ..build },
+        analysis: Analysis {
+            weight,
+            min_weight,
+            min_documents,
+            top,
+            kinds,
+            exclude_subtypes: exclude_subtypes.unwrap_or_default(),
+            backbone,
+            ..defaults.analysis
+        },
+        max_nodes,
+    })
 }
 
 /// The articles of `paths` (files and folders, as the CLI's INPUT), of `jsonl` (a JSON Lines
@@ -725,6 +729,28 @@ fn merge(
     })
 }
 
+/// The article files of `paths` as `build` finds them, in its order: (kind, path, id) with
+/// kind "txt" (id: the id `build` gives it) or "jsonl" (its lines carry their ids).
+#[pyfunction]
+fn article_files(paths: Vec<PathBuf>) -> PyResult<Vec<(&'static str, String, String)>> {
+    let sources = Sources::discover(&paths).map_err(os_error)?;
+    sources
+        .sources
+        .iter()
+        .map(|source| match source {
+            Source::Text(p) => Ok(("txt", p.display().to_string(), text_id(p.clone()))),
+            Source::Jsonl(p) => Ok(("jsonl", p.display().to_string(), String::new())),
+            _ => Err(value_error("standard input (-) cannot be read here")),
+        })
+        .collect()
+}
+
+/// The id `build` gives a `.txt` file named `path`: the path as named, without `.txt`.
+#[pyfunction]
+fn text_id(path: PathBuf) -> String {
+    actorgraph::input::text_id(&path)
+}
+
 #[pymodule]
 fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Dictionaries>()?;
@@ -733,6 +759,8 @@ fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build, m)?)?;
     m.add_function(wrap_pyfunction!(map, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add_function(wrap_pyfunction!(article_files, m)?)?;
+    m.add_function(wrap_pyfunction!(text_id, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

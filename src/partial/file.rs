@@ -150,6 +150,20 @@ impl<R: Read> Reader<R> {
         &self.header
     }
 
+    /// Refuses this partial unless it was made as `wanted` says (by this actorgraph, with
+    /// those dictionaries and reading options), saying how it differs.
+    pub fn check(&self, wanted: &Header) -> Result<(), PartialError> {
+        let what = self.header.differences(wanted);
+        if what.is_empty() {
+            Ok(())
+        } else {
+            Err(PartialError::Mismatch {
+                name: self.name.clone(),
+                what,
+            })
+        }
+    }
+
     /// `opts` with the reading options this partial was made with (the others kept).
     pub fn reading_options(&self, opts: &BuildOptions) -> Result<BuildOptions, PartialError> {
         self.header

@@ -4,7 +4,7 @@ use super::{Header, PartialError, Reader, Writer, encode};
 use crate::dictionary::Dictionary;
 use crate::graph::Contribution;
 use crate::input::Sources;
-use crate::{Accumulation, Articles, BuildOptions, Built, Observer, ReadSummary, Seen};
+use crate::{Accumulation, Articles, BuildOptions, Built, Observer, ReadSummary};
 use std::io::{self, Read, Write};
 
 /// Reads the articles of `sources` and writes their partial to `out` (made with `dict` and
@@ -34,19 +34,6 @@ pub fn map<W: Write>(
     )?;
     let (out, _) = writer.finish()?;
     Ok((out, summary))
-}
-
-/// Refuses a partial whose header is not `wanted`, saying how it differs.
-fn check_header<R: Read>(partial: &Reader<R>, wanted: &Header) -> Result<(), PartialError> {
-    let what = partial.header().differences(wanted);
-    if what.is_empty() {
-        Ok(())
-    } else {
-        Err(PartialError::Mismatch {
-            name: partial.name().to_string(),
-            what,
-        })
-    }
 }
 
 /// The next article of `partial`, checked against `dict` ([`Contribution::check`]).
@@ -98,28 +85,16 @@ impl<'a, W: Write> Merge<'a, W> {
         })
     }
 
-    /// Whether the partial was made as this merge reads: by this actorgraph, with these
-    /// dictionaries and reading options. [`Merge::add`] asks first; asking before merging
-    /// finds a partial made otherwise before any work.
-    pub fn accepts<R: Read>(&self, partial: &Reader<R>) -> Result<(), PartialError> {
-        check_header(partial, &self.header)
-    }
-
     /// Adds every article of a partial. An article already merged (the same id and content
     /// key) is left out, as `build` leaves out an article read twice. Fails, naming the
-    /// partial, when it was made with other dictionaries or options or is damaged; the
-    /// articles it added before the damage stay added, so give up the merge then.
-    pub fn add<R: Read>(
+    /// partial, when it was made with other dictionaries or options ([`Reader::check`]) or is
+    /// damaged; the articles it added before the damage stay added, so give up the merge then.
+    pub fn add<R: Read + Send>(
         &mut self,
-        mut partial: Reader<R>,
+        partial: Reader<R>,
         observer: &mut dyn Observer,
     ) -> Result<(), PartialError> {
-        self.accepts(&partial)?;
-        while let Some((c, text)) = checked_next(&mut partial, self.dict)? {
-            let n = partial.articles();
-            self.take(partial.name(), n, c, text, observer)?;
-        }
-        Ok(())
+        self.add_all([Ok(partial)], observer)
     }
 
     /// [`Merge::add`] for every partial, in order; while this thread merges the articles,
@@ -145,7 +120,7 @@ impl<'a, W: Write> Merge<'a, W> {
                 for partial in partials {
                     let sent = (|| {
                         let mut partial = partial?;
-                        check_header(&partial, &header)?;
+                        partial.check(&header)?;
                         let name: std::sync::Arc<str> = partial.name().into();
                         while let Some((c, text)) = checked_next(&mut partial, dict)? {
                             let n = partial.articles();
@@ -180,23 +155,14 @@ impl<'a, W: Write> Merge<'a, W> {
     ) -> Result<(), PartialError> {
         let (id, content) = c.article();
         let origin = || format!("{name}: article {n}");
-        match self.articles.add(id, content) {
-            Seen::Again => {
-                self.summary.skipped += 1;
-                observer.issue(true, &Seen::again(&origin(), id));
-                return Ok(());
-            }
-            Seen::SameId => {
-                self.summary.warnings += 1;
-                observer.issue(false, &Seen::same_id(&origin(), id));
-            }
-            Seen::New => {}
+        if !self
+            .articles
+            .admit(id, content, origin, &mut self.summary, observer)
+        {
+            return Ok(());
         }
         if let Some(state) = &mut self.state {
-            state.add(&c, &text).map_err(|source| PartialError::Io {
-                name: "the merged partial".to_string(),
-                source,
-            })?;
+            state.add(&c, &text).map_err(PartialError::state)?;
         }
         self.summary.articles += 1;
         self.summary.mentions += c.mentions();

@@ -176,3 +176,13 @@ pub enum PartialError {
     )]
     Mismatch { name: String, what: Vec<String> },
 }
+
+impl PartialError {
+    /// Writing the merged partial (`--state`) failed.
+    pub fn state(source: io::Error) -> PartialError {
+        PartialError::Io {
+            name: "the merged partial".to_string(),
+            source,
+        }
+    }
+}
