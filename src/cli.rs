@@ -301,6 +301,12 @@ pub struct GraphsArgs {
     #[arg(long, value_name = "ALPHA")]
     pub backbone: Option<f64>,
 
+    /// Betweenness is exact up to 1,000 actors; on a larger graph it is estimated from the
+    /// paths of N source actors sampled with a fixed seed, as networkx's `k` does (0: always
+    /// exact, which takes minutes on 10,000 actors).
+    #[arg(long, default_value_t = actorgraph::analysis::BETWEENNESS_SOURCES, value_name = "N")]
+    pub betweenness_sources: usize,
+
     /// Also write one graph per month, quarter or year of the dated articles
     /// (by-month/2021-08/graph.json, ...) with actors.csv and periods.csv tables of how each
     /// actor's degree and ties change.
@@ -310,6 +316,11 @@ pub struct GraphsArgs {
     /// Draw at most this many actors in the DOT/SVG, by weighted degree (0: all).
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_nodes: usize,
+
+    /// In the DOT/SVG, draw a tie only when it is among the N strongest of one of its actors
+    /// (0: every tie between drawn actors).
+    #[arg(long, default_value_t = actorgraph::export::dot::TIES_PER_ACTOR, value_name = "N")]
+    pub ties_per_actor: usize,
 
     /// Formats to write, comma-separated: json, dot, gexf, graphml, csv, cyjs, graphology,
     /// html, svg, png [default: all but png; svg only when Graphviz is installed]
@@ -379,6 +390,8 @@ pub enum EngineChoice {
     Sfdp,
     Circo,
     Twopi,
+    /// The positions the file gives (actorgraph's own drawings carry them).
+    Nop,
 }
 
 /// Image formats of `render`.
@@ -535,6 +548,7 @@ pub struct GraphsConfig {
     pub by: Option<Period>,
     pub analysis: Analysis,
     pub max_nodes: usize,
+    pub ties_per_actor: usize,
     pub formats: Formats,
 }
 
@@ -573,6 +587,7 @@ impl GraphsConfig {
             // Whether measures come from co-occurrence follows `build` (pipeline::run).
             analysis: self.analysis.clone(),
             max_nodes: self.max_nodes,
+            ties_per_actor: self.ties_per_actor,
         }
     }
 }
@@ -658,8 +673,10 @@ impl GraphsArgs {
                 exclude_subtypes: self.exclude_subtype,
                 backbone: self.backbone,
                 cooccurrence: true,
+                betweenness_sources: self.betweenness_sources,
             },
             max_nodes: self.max_nodes,
+            ties_per_actor: self.ties_per_actor,
             formats,
         })
     }

@@ -1076,6 +1076,9 @@ pub struct RunInfo {
     pub exclude_subtypes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backbone: Option<f64>,
+    /// Betweenness was estimated from this many sampled sources; absent when exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub betweenness_sources: Option<u64>,
     /// The date range (`--from`, `--to`) or period (`--by`) of the articles counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -1112,6 +1115,7 @@ impl RunInfo {
             kinds: Vec::new(),
             exclude_subtypes: Vec::new(),
             backbone: None,
+            betweenness_sources: None,
             from: None,
             to: None,
             period: None,

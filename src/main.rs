@@ -630,6 +630,7 @@ fn render_command(args: &RenderArgs) -> Result<ExitCode> {
             EngineChoice::Sfdp => Engine::Sfdp,
             EngineChoice::Circo => Engine::Circo,
             EngineChoice::Twopi => Engine::Twopi,
+            EngineChoice::Nop => Engine::Nop,
         };
         let nodes = drawing.nodes;
         let stem = input

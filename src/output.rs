@@ -104,11 +104,18 @@ pub fn ensure_writable(dir: &Path) -> io::Result<()> {
     temporary_in(dir).map(drop)
 }
 
-/// Writes each `(path, bytes)` to a temporary file beside its destination, then moves them all
-/// into place. Nothing is replaced unless every file was written.
-pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
+/// Files written to temporary files beside their destinations, moved into place together by
+/// [`Staged::commit`]; dropped without committing, they vanish and nothing is replaced. A
+/// run stages each file as soon as it is made, so only one file's bytes are in memory at a
+/// time.
+#[derive(Default)]
+pub struct Staged {
+    files: Vec<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// Writes `bytes` to a temporary file beside `path` (creating its folder).
+    pub fn stage(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         let dir = folder_of(path);
         std::fs::create_dir_all(dir)?;
         let mut tmp = temporary_in(dir)?;
@@ -121,12 +128,27 @@ pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
                 .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
         tmp.as_file().sync_all()?;
-        staged.push((tmp, path));
+        self.files.push((tmp, path.to_path_buf()));
+        Ok(())
     }
-    for (tmp, path) in staged {
-        tmp.persist(path).map_err(|e| e.error)?;
+
+    /// Moves every staged file into place.
+    pub fn commit(self) -> io::Result<()> {
+        for (tmp, path) in self.files {
+            tmp.persist(path).map_err(|e| e.error)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// Writes each `(path, bytes)` to a temporary file beside its destination, then moves them all
+/// into place. Nothing is replaced unless every file was written.
+pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut staged = Staged::default();
+    for (path, bytes) in files {
+        staged.stage(path, bytes)?;
+    }
+    staged.commit()
 }
 
 /// Streams into `path` through a temporary file that replaces it only when `fill` succeeds;

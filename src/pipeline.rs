@@ -24,7 +24,7 @@ use crate::graph::ActorGraph;
 use crate::input::Sources;
 use crate::partial::{self, PartialError};
 use crate::{BuildOptions, Built, Observer, ReadSummary, build_periods, output};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -99,6 +99,12 @@ impl Format {
         }
     }
 
+    /// Whether the format carries the tool's layout (so the layout is computed only for
+    /// them). CSV and node-link JSON do not.
+    pub fn carries_positions(self) -> bool {
+        !matches!(self, Format::Json | Format::Csv)
+    }
+
     /// Whether the format needs Graphviz.
     pub fn needs_graphviz(self) -> bool {
         matches!(self, Format::Svg | Format::Png)
@@ -136,6 +142,8 @@ pub struct Options {
     pub analysis: Analysis,
     /// Most actors drawn in the DOT drawings and shown in the explorer page.
     pub max_nodes: usize,
+    /// Ties drawn per actor in the DOT drawings ([`dot::DotOptions::ties_per_actor`]).
+    pub ties_per_actor: usize,
 }
 
 impl Default for Options {
@@ -158,6 +166,7 @@ impl Default for Options {
                 ..Analysis::default()
             },
             max_nodes: 200,
+            ties_per_actor: dot::TIES_PER_ACTOR,
         }
     }
 }
@@ -252,16 +261,34 @@ impl Graphs {
         options: &Options,
         formats: &[Format],
     ) -> Result<Vec<File>, WriteError> {
-        let mut files = outputs(&self.graph, dict, options, formats)?;
-        if let Some(by) = options.build.by {
-            files.extend(period_outputs(&self.periods, dict, options, by)?);
-        }
+        let mut files = Vec::new();
+        self.each_file(dict, options, formats, &mut |file| {
+            files.push(file);
+            Ok(())
+        })?;
         Ok(files)
     }
 
-    /// Writes [`Graphs::files`] into `dir`, all or none ([`output::write_files_atomically`]),
-    /// and removes the period folders an earlier run left there that this one did not write.
-    /// Returns the paths written.
+    /// Hands [`Graphs::files`] to `emit` one by one, as each is made.
+    pub fn each_file(
+        &self,
+        dict: &Dictionary,
+        options: &Options,
+        formats: &[Format],
+        emit: &mut dyn FnMut(File) -> Result<(), WriteError>,
+    ) -> Result<(), WriteError> {
+        outputs(&self.graph, dict, options, formats, emit)?;
+        if let Some(by) = options.build.by {
+            for file in period_outputs(&self.periods, dict, options, by)? {
+                emit(file)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes [`Graphs::files`] into `dir`, all or none ([`output::Staged`]), holding one
+    /// file's bytes at a time, and removes the period folders an earlier run left there that
+    /// this one did not write. Returns the paths written.
     pub fn write(
         &self,
         dir: &Path,
@@ -269,19 +296,23 @@ impl Graphs {
         options: &Options,
         formats: &[Format],
     ) -> Result<Vec<PathBuf>, WriteError> {
-        let files: Vec<File> = self
-            .files(dict, options, formats)?
-            .into_iter()
-            .map(|(path, bytes)| (dir.join(path), bytes))
-            .collect();
-        output::write_files_atomically(&files).map_err(|source| WriteError::Io {
+        let io_error = |source| WriteError::Io {
             dir: dir.to_path_buf(),
             source,
+        };
+        let mut staged = output::Staged::default();
+        let mut paths = Vec::new();
+        self.each_file(dict, options, formats, &mut |(path, bytes)| {
+            let path = dir.join(path);
+            staged.stage(&path, &bytes).map_err(io_error)?;
+            paths.push(path);
+            Ok(())
         })?;
+        staged.commit().map_err(io_error)?;
         if let Some(by) = options.build.by {
             remove_stale_periods(&dir.join(period_folder(by)), &self.periods);
         }
-        Ok(files.into_iter().map(|(path, _)| path).collect())
+        Ok(paths)
     }
 }
 
@@ -368,7 +399,8 @@ fn outputs(
     dict: &Dictionary,
     options: &Options,
     formats: &[Format],
-) -> Result<Vec<File>, WriteError> {
+    emit: &mut dyn FnMut(File) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
     let types = &dict.relations().types;
     let mut which = Vec::new();
     if options.build.cooccurrence {
@@ -377,13 +409,18 @@ fn outputs(
     if options.build.relations {
         which.push(Which::Relations);
     }
-    let positions = positions(graph);
+    let positions = if formats.iter().any(|f| f.carries_positions()) {
+        positions(graph)
+    } else {
+        HashMap::new()
+    };
     let nets: Vec<Net> = which
         .iter()
         .map(|&w| Net::of(graph, w, types, &positions))
         .collect();
     let dot_options = dot::DotOptions {
         max_nodes: options.max_nodes,
+        ties_per_actor: options.ties_per_actor,
     };
     let needs_dot = formats
         .iter()
@@ -398,33 +435,32 @@ fn outputs(
             dots.push(String::from_utf8(buf).expect("DOT is written as UTF-8"));
         }
     }
-    let mut files = Vec::new();
     for &format in formats {
         match format {
             Format::Csv => {
                 let refs: Vec<&Net> = nets.iter().collect();
-                files.push((
+                emit((
                     "nodes.csv".into(),
                     bytes("CSV", |out| csv::write_nodes(&refs, out))?,
-                ));
+                ))?;
                 for net in &nets {
                     let name = match net.which {
                         Which::Cooccurrence => "edges.csv",
                         Which::Relations => "relations.csv",
                     };
-                    files.push((name.into(), bytes("CSV", |out| csv::write_edges(net, out))?));
+                    emit((name.into(), bytes("CSV", |out| csv::write_edges(net, out))?))?;
                 }
             }
             Format::Html => {
                 let page = html::PageOptions {
                     max_nodes: options.max_nodes,
                 };
-                files.push((
+                emit((
                     "index.html".into(),
                     bytes("the explorer page", |out| {
                         html::write(&nets, types, &page, out)
                     })?,
-                ));
+                ))?;
             }
             _ => {
                 for (i, net) in nets.iter().enumerate() {
@@ -454,10 +490,10 @@ fn outputs(
                         ),
                         Format::Csv | Format::Html => unreachable!("written above"),
                     };
-                    files.push((format!("{stem}.{ext}").into(), data));
+                    emit((format!("{stem}.{ext}").into(), data))?;
                 }
             }
         }
     }
-    Ok(files)
+    Ok(())
 }

@@ -280,9 +280,9 @@ fn render_picks_an_engine_by_size_and_writes_svg_and_png() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("small.dot: 3 nodes, dot"), "{err}");
-    // The seeds' drawing names its engine (neato for its size) and auto keeps it.
+    // The seeds' drawing carries its positions and names the engine that keeps them.
     assert!(
-        err.contains("graph.dot: ") && err.contains(" nodes, neato"),
+        err.contains("graph.dot: ") && err.contains(" nodes, nop"),
         "{err}"
     );
     for name in ["small.svg", "graph.svg"] {
@@ -361,4 +361,135 @@ fn without_graphviz_render_names_the_package_and_build_writes_the_rest() {
         assert!(dir.path().join(name).exists(), "{name}");
     }
     assert!(!dir.path().join("graph.svg").exists());
+}
+
+/// Five actors all tied to each other, each pair named together a different number of times.
+const CLIQUE: [&str; 5] = ["Taliban", "Pakistan", "Iran", "China", "Rusland"];
+
+fn clique_article() -> (String, std::collections::BTreeMap<(usize, usize), u32>) {
+    let mut text = String::new();
+    let mut counts = std::collections::BTreeMap::new();
+    let mut c = 0;
+    for (a, first) in CLIQUE.iter().enumerate() {
+        for (b, second) in CLIQUE.iter().enumerate().skip(a + 1) {
+            c += 1;
+            counts.insert((a, b), c);
+            for _ in 0..c {
+                text.push_str(&format!("{first} en {second} spraken met elkaar. "));
+            }
+        }
+    }
+    (text, counts)
+}
+
+/// Pearson correlation.
+fn correlation(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len() as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let cov: f64 = a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum();
+    let va: f64 = a.iter().map(|x| (x - ma).powi(2)).sum();
+    let vb: f64 = b.iter().map(|y| (y - mb).powi(2)).sum();
+    cov / (va * vb).sqrt()
+}
+
+#[test]
+fn drawing_keeps_each_actors_strongest_ties_and_graphviz_keeps_its_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, counts) = clique_article();
+    let article = dir.path().join("a.txt");
+    fs::write(&article, text).unwrap();
+    let out = dir.path().join("out");
+    ok(&[
+        "build",
+        article.to_str().unwrap(),
+        "--quiet",
+        "--format",
+        "json,dot",
+        "--ties-per-actor",
+        "2",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let dot = fs::read_to_string(out.join("graph.dot")).unwrap();
+    let graph = read_json(&out.join("graph.json"));
+    let id = |label: &str| {
+        graph["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["label"] == label)
+            .unwrap_or_else(|| panic!("{label} in {graph}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // A tie is drawn when it is among the two strongest of either end.
+    let top2 = |v: usize| {
+        let mut mine: Vec<_> = counts
+            .iter()
+            .filter(|((a, b), _)| *a == v || *b == v)
+            .collect();
+        mine.sort_by_key(|(_, c)| std::cmp::Reverse(**c));
+        mine.into_iter()
+            .take(2)
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+    };
+    for (&(a, b), &c) in &counts {
+        let drawn = top2(a).contains(&(a, b)) || top2(b).contains(&(a, b));
+        let (x, y) = {
+            let (x, y) = (id(CLIQUE[a]), id(CLIQUE[b]));
+            if x < y { (x, y) } else { (y, x) }
+        };
+        let line = format!("\"{x}\" -- \"{y}\"");
+        assert_eq!(
+            dot.contains(&line),
+            drawn,
+            "{line} ({c} sentences) in\n{dot}"
+        );
+    }
+    assert!(dot.contains("each actor's 2 strongest of 10 ties"), "{dot}");
+    // The JSON keeps all ten.
+    assert_eq!(graph["links"].as_array().unwrap().len(), 10);
+
+    // Every actor is pinned, and Graphviz draws the picture the positions give.
+    if !require_tool("dot", &["-V"], "apt-get install graphviz") {
+        return;
+    }
+    let plain = Command::new("dot")
+        .args(["-Tplain", out.join("graph.dot").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    let (mut pinned, mut drawn) = (Vec::new(), Vec::new());
+    for label in CLIQUE {
+        let id = id(label);
+        let at = dot.find(&format!("\"{id}\"[")).unwrap();
+        let pos = &dot[at..][dot[at..].find("pos=\"").unwrap() + 5..];
+        let pos = &pos[..pos.find("!\"").unwrap()];
+        let (x, y) = pos.split_once(',').unwrap();
+        pinned.push((x.parse::<f64>().unwrap(), y.parse::<f64>().unwrap()));
+        let line = plain
+            .lines()
+            .find(|l| l.starts_with(&format!("node {id} ")))
+            .unwrap_or_else(|| panic!("{id} in {plain}"));
+        let f: Vec<f64> = line
+            .split(' ')
+            .skip(2)
+            .take(2)
+            .map(|v| v.parse().unwrap())
+            .collect();
+        drawn.push((f[0], f[1]));
+    }
+    let xs = |v: &[(f64, f64)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
+    let ys = |v: &[(f64, f64)]| v.iter().map(|p| p.1).collect::<Vec<_>>();
+    assert!(
+        correlation(&xs(&pinned), &xs(&drawn)) > 0.9,
+        "{pinned:?} {drawn:?}"
+    );
+    assert!(
+        correlation(&ys(&pinned), &ys(&drawn)) > 0.9,
+        "{pinned:?} {drawn:?}"
+    );
 }

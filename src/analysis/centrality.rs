@@ -13,7 +13,6 @@ use std::collections::BinaryHeap;
 struct Visit {
     dist: f64,
     node: usize,
-    from: usize,
 }
 
 impl Eq for Visit {}
@@ -24,7 +23,6 @@ impl Ord for Visit {
             .dist
             .total_cmp(&self.dist)
             .then_with(|| other.node.cmp(&self.node))
-            .then_with(|| other.from.cmp(&self.from))
     }
 }
 
@@ -39,12 +37,60 @@ impl PartialOrd for Visit {
 /// distance). Like networkx's `betweenness_centrality(G, weight=..., normalized=True)`: the
 /// pair count divided by `(n - 1)(n - 2) / 2`. Edges of weight ≤ 0 are not paths.
 pub fn betweenness(net: &Network) -> Vec<f64> {
+    betweenness_from(net, &(0..net.len()).collect::<Vec<usize>>())
+}
+
+/// Betweenness estimated from `k` sources instead of all `n` nodes, like networkx's
+/// `betweenness_centrality(G, k=k, seed=...)`: the paths from a sample of the nodes, scaled
+/// by `n / k`. The sample is drawn by [`sample`] with a fixed seed, so the same graph always
+/// gives the same values. With `k >= n` this is [`betweenness`].
+pub fn betweenness_sampled(net: &Network, k: usize) -> Vec<f64> {
+    let n = net.len();
+    if k >= n {
+        return betweenness(net);
+    }
+    let mut sources = sample(n, k, SAMPLE_SEED);
+    sources.sort_unstable();
+    let scale = n as f64 / k as f64;
+    betweenness_from(net, &sources)
+        .into_iter()
+        .map(|b| b * scale)
+        .collect()
+}
+
+/// The seed of the source sample: fixed, so that outputs are reproducible.
+pub const SAMPLE_SEED: u64 = 0x6163_746f_7267_7261; // "actorgra"
+
+/// `k` distinct numbers below `n`, drawn by a partial Fisher–Yates shuffle driven by
+/// SplitMix64 (Steele, Lea and Flood 2014) from `seed`: the same arguments give the same
+/// sample on every machine and version.
+pub fn sample(n: usize, k: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut all: Vec<usize> = (0..n).collect();
+    let k = k.min(n);
+    for i in 0..k {
+        // Uniform in i..n (the modulo bias is below 2^-40 for any graph that fits in memory).
+        let j = i + (next() % (n - i) as u64) as usize;
+        all.swap(i, j);
+    }
+    all.truncate(k);
+    all
+}
+
+/// The sums of [`betweenness`] over paths from `sources` only, normalised for all `n` nodes.
+fn betweenness_from(net: &Network, sources: &[usize]) -> Vec<f64> {
     use rayon::prelude::*;
     // Sources in fixed blocks, each summed in order, then the blocks in order: the same sums
     // whatever the number of threads.
     const BLOCK: usize = 32;
     let n = net.len();
-    let sources: Vec<usize> = (0..n).collect();
     let blocks: Vec<Vec<f64>> = sources
         .par_chunks(BLOCK)
         .map(|block| {
@@ -107,23 +153,12 @@ impl Work {
         self.order.clear();
         self.sigma[s] = 1.0;
         self.seen[s] = 0.0;
-        self.heap.push(Visit {
-            dist: 0.0,
-            node: s,
-            from: s,
-        });
-        while let Some(Visit {
-            dist: d,
-            node: v,
-            from,
-        }) = self.heap.pop()
-        {
+        self.heap.push(Visit { dist: 0.0, node: s });
+        while let Some(Visit { dist: d, node: v }) = self.heap.pop() {
             if self.done[v] {
                 continue;
             }
-            if v != s {
-                self.sigma[v] += self.sigma[from];
-            }
+            // Every path to `v` is known: `sigma[v]` is final.
             self.done[v] = true;
             self.order.push(v);
             for &(w, weight) in net.neighbors(v) {
@@ -133,12 +168,8 @@ impl Work {
                 let vw = d + 1.0 / weight;
                 if vw < self.seen[w] {
                     self.seen[w] = vw;
-                    self.heap.push(Visit {
-                        dist: vw,
-                        node: w,
-                        from: v,
-                    });
-                    self.sigma[w] = 0.0;
+                    self.heap.push(Visit { dist: vw, node: w });
+                    self.sigma[w] = self.sigma[v];
                     self.preds[w].clear();
                     self.preds[w].push(v);
                 } else if vw == self.seen[w] {
@@ -260,6 +291,79 @@ mod tests {
             assert!((b[node] - value).abs() < 1e-6, "node {node}: {}", b[node]);
         }
         assert_eq!(b.iter().filter(|&&x| x == 0.0).count(), 12);
+    }
+
+    /// Communities of 50 nodes in a ring, each a dense ring-lattice, joined to the next one
+    /// by a bridge: the bridge ends carry most shortest paths.
+    fn ring_of_communities(communities: usize) -> Network {
+        let mut edges = Vec::new();
+        for c in 0..communities {
+            let base = c * 50;
+            for i in 0..50 {
+                for step in 1..=3 {
+                    edges.push((base + i, base + (i + step) % 50, 1.0 + (i % 3) as f64));
+                }
+            }
+            edges.push((base, (base + 50 + 25) % (communities * 50), 1.0));
+        }
+        Network::new(communities * 50, &edges)
+    }
+
+    #[test]
+    fn sampled_betweenness_is_reproducible_and_finds_the_bridges() {
+        let net = ring_of_communities(24);
+        let exact = betweenness(&net);
+        let sampled = betweenness_sampled(&net, 200);
+        assert_eq!(
+            sampled,
+            betweenness_sampled(&net, 200),
+            "same sample every run"
+        );
+        // The 48 bridge ends are the 48 most central nodes.
+        let top = |b: &[f64]| {
+            let mut order: Vec<usize> = (0..b.len()).collect();
+            order.sort_by(|&x, &y| b[y].total_cmp(&b[x]).then(x.cmp(&y)));
+            let mut top: Vec<usize> = order[..48].to_vec();
+            top.sort_unstable();
+            top
+        };
+        let bridges: Vec<usize> = (0..net.len()).step_by(25).collect();
+        assert_eq!(top(&exact), bridges);
+        let found = top(&sampled).iter().filter(|v| bridges.contains(v)).count();
+        // Scaled by n / k, the estimate is close to the exact value where it matters.
+        let mean = |b: &[f64]| bridges.iter().map(|&v| b[v]).sum::<f64>() / bridges.len() as f64;
+        let max = exact.iter().copied().fold(0.0, f64::max);
+        let worst = exact
+            .iter()
+            .zip(&sampled)
+            .map(|(e, s)| (e - s).abs())
+            .fold(0.0, f64::max);
+        // The bridge ends tie with each other exactly; the sample's noise reorders them with
+        // their neighbours, but most stay on top and their mean is nearly exact.
+        assert!(
+            found >= 24,
+            "{found} of the 48 bridge ends in the sampled top 48"
+        );
+        assert!((mean(&sampled) - mean(&exact)).abs() < 0.02 * mean(&exact));
+        assert!(
+            worst < 0.12 * max,
+            "worst error {worst}, largest value {max}"
+        );
+        // Asking for every node is the exact computation.
+        assert_eq!(betweenness_sampled(&net, net.len()), exact);
+    }
+
+    #[test]
+    fn the_sample_is_distinct_in_range_and_fixed_by_its_seed() {
+        let s = sample(1000, 250, SAMPLE_SEED);
+        let mut sorted = s.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 250);
+        assert!(sorted.iter().all(|&v| v < 1000));
+        assert_eq!(s, sample(1000, 250, SAMPLE_SEED));
+        assert_ne!(s, sample(1000, 250, SAMPLE_SEED + 1));
+        assert_eq!(sample(5, 10, 1).len(), 5);
     }
 
     #[test]

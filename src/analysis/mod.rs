@@ -121,9 +121,26 @@ pub(crate) fn round6(x: f64) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
-/// Every measure of every node of `net`, and the modularity of its communities.
-pub fn measure(net: &Network) -> (Vec<Measures>, Summary) {
-    let between = centrality::betweenness(net);
+/// Betweenness is exact on graphs of at most this many actors.
+pub const BETWEENNESS_EXACT_UP_TO: usize = 1000;
+
+/// Betweenness sources sampled by default on a larger graph ([`Analysis::betweenness_sources`]).
+pub const BETWEENNESS_SOURCES: usize = 250;
+
+/// How many sources betweenness is computed from on a graph of `n` actors when `k` are
+/// asked for: all of them (exact) up to [`BETWEENNESS_EXACT_UP_TO`] actors, when `k` is 0
+/// or when `k` is at least `n`; else `k`.
+pub fn betweenness_sources(n: usize, k: usize) -> Option<usize> {
+    (k > 0 && k < n && n > BETWEENNESS_EXACT_UP_TO).then_some(k)
+}
+
+/// Every measure of every node of `net`, and the modularity of its communities; betweenness
+/// from `sources` sampled sources (see [`betweenness_sources`]) or exact.
+pub fn measure(net: &Network, sources: Option<usize>) -> (Vec<Measures>, Summary) {
+    let between = match sources {
+        Some(k) => centrality::betweenness_sampled(net, k),
+        None => centrality::betweenness(net),
+    };
     let rank = centrality::pagerank(net);
     let community = community::louvain(net);
     let modularity = community::modularity(net, &community);
@@ -147,7 +164,7 @@ pub fn measure(net: &Network) -> (Vec<Measures>, Summary) {
 }
 
 /// What [`analyse`] does; the default changes nothing but computing the measures.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub weight: WeightKind,
     /// Co-occurrence edges with a smaller exported weight are dropped.
@@ -164,6 +181,25 @@ pub struct Analysis {
     pub backbone: Option<f64>,
     /// Whether co-occurrence edges were built (else measures come from the relations).
     pub cooccurrence: bool,
+    /// Betweenness is estimated from this many sampled sources on a graph of more than
+    /// [`BETWEENNESS_EXACT_UP_TO`] actors ([`betweenness_sources`]); 0 keeps it exact.
+    pub betweenness_sources: usize,
+}
+
+impl Default for Analysis {
+    fn default() -> Analysis {
+        Analysis {
+            weight: WeightKind::default(),
+            min_weight: None,
+            min_documents: 0,
+            top: None,
+            kinds: Vec::new(),
+            exclude_subtypes: Vec::new(),
+            backbone: None,
+            cooccurrence: false,
+            betweenness_sources: BETWEENNESS_SOURCES,
+        }
+    }
 }
 
 /// The co-occurrence graph as a [`Network`], node indices as in the graph.
@@ -193,6 +229,29 @@ pub fn relation_network(graph: &ActorGraph) -> Network {
     }
     let edges: Vec<(usize, usize, f64)> = pairs.into_iter().map(|((a, b), w)| (a, b, w)).collect();
     Network::new(g.node_count(), &edges)
+}
+
+/// The nodes and edges of `g` marked to keep, moved (not copied) into a new graph in the same
+/// order, as petgraph's `filter_map` would give them; an edge goes with either of its ends.
+fn kept<N, E, Ty: petgraph::EdgeType>(
+    g: petgraph::Graph<N, E, Ty>,
+    keep_node: &[bool],
+    keep_edge: &[bool],
+) -> petgraph::Graph<N, E, Ty> {
+    let (nodes, edges) = g.into_nodes_edges();
+    let mut out = petgraph::Graph::with_capacity(nodes.len(), edges.len());
+    let index: Vec<Option<NodeIndex>> = nodes
+        .into_iter()
+        .zip(keep_node)
+        .map(|(n, &k)| k.then(|| out.add_node(n.weight)))
+        .collect();
+    for (e, &k) in edges.into_iter().zip(keep_edge) {
+        if let (true, Some(a), Some(b)) = (k, index[e.source().index()], index[e.target().index()])
+        {
+            out.add_edge(a, b, e.weight);
+        }
+    }
+    out
 }
 
 /// Weighs, prunes and measures `graph` as `opts` says (see the module docs for the order).
@@ -315,16 +374,13 @@ pub fn analyse(graph: ActorGraph, opts: &Analysis) -> ActorGraph {
         in_relation[a.index()] = true;
         in_relation[b.index()] = true;
     }
-    let relations = r.filter_map(
-        |n, node| in_relation[n.index()].then(|| node.clone()),
-        |e, edge| keep_relation[e.index()].then(|| edge.clone()),
+    drop(cooc_keep);
+    graph.relations = kept(
+        std::mem::take(&mut graph.relations),
+        &in_relation,
+        &keep_relation,
     );
-    let cooc = g.filter_map(
-        |n: NodeIndex, node| keep_node[n.index()].then(|| node.clone()),
-        |e: EdgeIndex, edge| keep_edge[e.index()].then(|| edge.clone()),
-    );
-    graph.graph = cooc;
-    graph.relations = relations;
+    graph.graph = kept(std::mem::take(&mut graph.graph), &keep_node, &keep_edge);
 
     // Measures, on one graph, stored on the nodes of both.
     let (net, ids): (Network, Vec<String>) = if opts.cooccurrence {
@@ -342,7 +398,8 @@ pub fn analyse(graph: ActorGraph, opts: &Analysis) -> ActorGraph {
                 .collect(),
         )
     };
-    let (measures, summary) = measure(&net);
+    let sources = betweenness_sources(net.len(), opts.betweenness_sources);
+    let (measures, summary) = measure(&net, sources);
     let by_id: HashMap<&str, Measures> = ids.iter().map(String::as_str).zip(measures).collect();
     let lookup = |id: &str| by_id.get(id).copied().unwrap_or_default();
     let values: Vec<Measures> = graph.graph.node_weights().map(|n| lookup(&n.id)).collect();
@@ -366,6 +423,7 @@ pub fn analyse(graph: ActorGraph, opts: &Analysis) -> ActorGraph {
     graph.info.kinds = opts.kinds.iter().map(|k| k.as_str().to_string()).collect();
     graph.info.exclude_subtypes = opts.exclude_subtypes.clone();
     graph.info.backbone = opts.backbone;
+    graph.info.betweenness_sources = sources.map(|k| k as u64);
     graph.info.modularity = summary.modularity;
     graph.info.communities = summary.communities;
     graph
@@ -397,6 +455,21 @@ pub(crate) mod tests {
         let line = KARATE.lines().nth(1).unwrap();
         let digits = line.rsplit(' ').next().unwrap();
         digits.bytes().map(|b| b - b'0').collect()
+    }
+
+    #[test]
+    fn betweenness_is_exact_on_small_graphs_and_sampled_on_large_ones() {
+        use super::{BETWEENNESS_EXACT_UP_TO as LIMIT, betweenness_sources};
+        for (n, k, expected, why) in [
+            (40, 250, None, "a small graph: exact"),
+            (LIMIT, 250, None, "at the limit: exact"),
+            (LIMIT + 1, 250, Some(250), "above it: the sample"),
+            (10_000, 250, Some(250), "a year of news: the sample"),
+            (10_000, 0, None, "0 asks for exact"),
+            (1500, 2000, None, "a sample as large as the graph is exact"),
+        ] {
+            assert_eq!(betweenness_sources(n, k), expected, "{why}");
+        }
     }
 
     #[test]

@@ -2,9 +2,15 @@
 //!
 //! Nodes are coloured and shaped by kind (a legend table sits under the drawing), sized by
 //! mentions; edge width grows with weight. Isolated actors are left out of the drawing (they
-//! remain in the JSON), and `--max-nodes` keeps the actors with the highest weighted degree, so
-//! large corpora still give a readable picture. The layout engine is chosen in the file
-//! (`layout=neato` up to 300 nodes, `sfdp` beyond), so `dot -Tsvg graph.dot` draws it well.
+//! remain in the JSON), `--max-nodes` keeps the actors with the highest weighted degree, and
+//! `--ties-per-actor` keeps each drawn actor's strongest ties, so large corpora still give a
+//! readable picture.
+//!
+//! The file carries its own layout: the drawn actors and ties are laid out by
+//! [`crate::layout`] (ForceAtlas2) and every node's position is pinned (`pos="x,y!"`, in
+//! points). The file names the `nop` engine (Graphviz's `neato -n`), which only removes
+//! overlaps between labels and draws straight ties, so `dot -Tsvg graph.dot` takes a fraction
+//! of a second where a Graphviz layout of a dense drawing took minutes.
 //!
 //! `graphviz-rust` prints identifiers verbatim, so every string is quoted and escaped here by
 //! [`quote`].
@@ -27,12 +33,89 @@ use std::io::{self, Write};
 pub struct DotOptions {
     /// Keep at most this many actors (by weighted degree); `0` keeps all.
     pub max_nodes: usize,
+    /// Draw a tie only when it is among the this many strongest of one of its ends; `0`
+    /// draws all ties between drawn actors.
+    pub ties_per_actor: usize,
 }
+
+/// Ties drawn per actor by default.
+pub const TIES_PER_ACTOR: usize = 5;
 
 impl Default for DotOptions {
     fn default() -> Self {
-        DotOptions { max_nodes: 200 }
+        DotOptions {
+            max_nodes: 200,
+            ties_per_actor: TIES_PER_ACTOR,
+        }
     }
+}
+
+/// Points per unit of [`crate::layout`]: a median tie is 100 points long.
+const POINTS_PER_UNIT: f64 = 1.0;
+
+/// The edges among `edges` that are among the `k` strongest at one of their ends (by
+/// `strength`, ties by the edge's order), in their order; all of them when `k` is 0.
+fn strongest<N, E, Ty: EdgeType>(
+    g: &petgraph::Graph<N, E, Ty>,
+    edges: Vec<EdgeIndex>,
+    k: usize,
+    strength: impl Fn(EdgeIndex) -> f64,
+) -> Vec<EdgeIndex> {
+    if k == 0 {
+        return edges;
+    }
+    let mut at: std::collections::HashMap<NodeIndex, Vec<usize>> = Default::default();
+    for (i, &e) in edges.iter().enumerate() {
+        let (a, b) = g.edge_endpoints(e).expect("edge exists");
+        at.entry(a).or_default().push(i);
+        if a != b {
+            at.entry(b).or_default().push(i);
+        }
+    }
+    let mut keep = vec![false; edges.len()];
+    for list in at.values_mut() {
+        list.sort_by(|&x, &y| {
+            strength(edges[y])
+                .total_cmp(&strength(edges[x]))
+                .then(x.cmp(&y))
+        });
+        for &i in list.iter().take(k) {
+            keep[i] = true;
+        }
+    }
+    edges
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, k)| k.then_some(e))
+        .collect()
+}
+
+/// Pinned positions (`"x,y!"` in points) of the `drawn` nodes, from a layout of the drawn
+/// `edges` weighted by `strength`.
+fn pinned<N, E, Ty: EdgeType>(
+    g: &petgraph::Graph<N, E, Ty>,
+    drawn: &BTreeSet<NodeIndex>,
+    edges: &[EdgeIndex],
+    strength: impl Fn(EdgeIndex) -> f64,
+) -> std::collections::HashMap<NodeIndex, Id> {
+    let index: std::collections::HashMap<NodeIndex, usize> =
+        drawn.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let ties: Vec<(usize, usize, f64)> = edges
+        .iter()
+        .map(|&e| {
+            let (a, b) = g.edge_endpoints(e).expect("edge exists");
+            (index[&a], index[&b], strength(e).max(0.0))
+        })
+        .collect();
+    let points = crate::layout::layout(drawn.len(), &ties);
+    drawn
+        .iter()
+        .zip(points)
+        .map(|(&n, p)| {
+            let pos = format!("{:.1},{:.1}!", p.x * POINTS_PER_UNIT, p.y * POINTS_PER_UNIT);
+            (n, esc(&pos))
+        })
+        .collect()
 }
 
 /// Fill colour and shape for each kind (colour-blind-safe Okabe–Ito palette).
@@ -167,9 +250,12 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         .max()
         .unwrap_or(1)
         .max(1);
-    let edges = edges_between(g, &drawn);
+    let between = edges_between(g, &drawn);
+    let all_ties = between.len();
+    let edges = strongest(g, between, options.ties_per_actor, |e| g[e].weight);
     let weights: Vec<f64> = edges.iter().map(|&e| g[e].weight).collect();
     let thickness = Thickness::of(&weights, &graph.info.weight);
+    let pos = pinned(g, &drawn, &edges, |e| g[e].weight);
 
     let mut caption = format!(
         "{}, {} from {} ({} windows)",
@@ -178,6 +264,12 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
         count(graph.info.articles, "article"),
         graph.info.window
     );
+    if edges.len() < all_ties {
+        caption.push_str(&format!(
+            "; each actor's {} strongest of {all_ties} ties",
+            options.ties_per_actor
+        ));
+    }
     let isolated = g.node_count() - with_edges;
     if drawn.len() < with_edges {
         caption.push_str(&format!(
@@ -195,7 +287,7 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
     let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
 
     let mut stmts = vec![
-        drawing_attributes(drawn.len(), "+6", legend(&kinds, &caption)),
+        drawing_attributes("+6", legend(&kinds, &caption)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", esc("filled")),
             attr("fontname", esc("Helvetica")),
@@ -227,6 +319,7 @@ pub fn to_dot(graph: &ActorGraph, options: &DotOptions) -> Graph {
                 attr("fillcolor", esc(colour)),
                 attr("fontsize", num(10.0 + 12.0 * scale)),
                 attr("tooltip", esc(&tooltip)),
+                attr("pos", pos[&n].clone()),
             ],
         )));
     }
@@ -283,7 +376,10 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
         order.truncate(options.max_nodes);
     }
     let drawn: BTreeSet<NodeIndex> = order.into_iter().collect();
-    let edges = edges_between(g, &drawn);
+    let between = edges_between(g, &drawn);
+    let all_relations = between.len();
+    let edges = strongest(g, between, options.ties_per_actor, |e| g[e].count as f64);
+    let pos = pinned(g, &drawn, &edges, |e| g[e].count as f64);
     let max_count = edges.iter().map(|&e| g[e].count).max().unwrap_or(1).max(1);
     let colour_of = |name: &str| {
         types
@@ -303,6 +399,12 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
             "; top {} of {} actors by relations",
             drawn.len(),
             g.node_count()
+        ));
+    }
+    if edges.len() < all_relations {
+        caption.push_str(&format!(
+            "; each actor's {} strongest of {all_relations} relations",
+            options.ties_per_actor
         ));
     }
     let kinds: BTreeSet<Kind> = drawn.iter().map(|&n| g[n].kind).collect();
@@ -328,7 +430,7 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
         }
     );
     let mut stmts = vec![
-        drawing_attributes(drawn.len(), "+10", Id::Html(label)),
+        drawing_attributes("+10", Id::Html(label)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", esc("filled")),
             attr("fontname", esc("Helvetica")),
@@ -350,6 +452,7 @@ pub fn relations_to_dot(graph: &ActorGraph, types: &[RelationType], options: &Do
                 attr("shape", Id::Plain(shape.into())),
                 attr("fillcolor", esc(colour)),
                 attr("tooltip", esc(&format!("{} ({})", node.label, node.kind))),
+                attr("pos", pos[&n].clone()),
             ],
         )));
     }
@@ -405,18 +508,21 @@ pub fn write_relations(
     print(relations_to_dot(graph, types, options), out)
 }
 
-/// Graph attributes shared by both drawings: the layout engine for `nodes` actors
-/// ([`Engine::for_size`](super::render::Engine::for_size)), no overlaps, edges routed around
-/// the actors, and the legend under
-/// the drawing.
-fn drawing_attributes(nodes: usize, sep: &str, label: Id) -> Stmt {
-    let layout = super::render::Engine::for_size(nodes).as_str();
+/// Graph attributes shared by both drawings: the positions the file gives (the `nop`
+/// engine), overlaps between actors removed, straight ties, and the legend under the drawing.
+fn drawing_attributes(sep: &str, label: Id) -> Stmt {
     Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("layout", Id::Plain(layout.into())),
+        attr(
+            "layout",
+            Id::Plain(super::render::Engine::Nop.as_str().into()),
+        ),
+        // Positions are in points, also for an engine that reads them as inches by default
+        // (`render --engine neato` keeps them pinned).
+        attr("inputscale", Id::Plain("72".into())),
         attr("overlap", Id::Plain("false".into())),
-        // Graphviz 2.43 routes `splines=true` differently from run to run; polylines also
-        // go around the actors, and the same DOT always draws the same SVG.
-        attr("splines", Id::Plain("polyline".into())),
+        // Straight lines cost nothing to route; routing around actors (polyline) took
+        // minutes on a dense drawing.
+        attr("splines", Id::Plain("line".into())),
         attr("sep", esc(sep)),
         attr("outputorder", Id::Plain("edgesfirst".into())),
         attr("fontname", esc("Helvetica")),

@@ -136,7 +136,10 @@ subtype = "media"
     #[test]
     fn dot_max_nodes_keeps_the_most_connected() {
         let g = tiny();
-        let options = super::dot::DotOptions { max_nodes: 2 };
+        let options = super::dot::DotOptions {
+            max_nodes: 2,
+            ..Default::default()
+        };
         let dot = text(|out| super::dot::write(&g, &options, out));
         // Taliban has weighted degree 4; the other three tie at 2 and the tie goes by id.
         assert!(dot.contains("\"taliban\"[label=\"Taliban\""), "{dot}");

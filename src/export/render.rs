@@ -48,6 +48,8 @@ pub enum Engine {
     Sfdp,
     Circo,
     Twopi,
+    /// The positions the file gives (`neato -n`): what actorgraph's own drawings name.
+    Nop,
 }
 
 impl Engine {
@@ -59,6 +61,7 @@ impl Engine {
             Engine::Sfdp => "sfdp",
             Engine::Circo => "circo",
             Engine::Twopi => "twopi",
+            Engine::Nop => "nop",
         }
     }
 
@@ -90,11 +93,14 @@ impl FromStr for Engine {
             Engine::Sfdp,
             Engine::Circo,
             Engine::Twopi,
+            Engine::Nop,
         ]
         .into_iter()
         .find(|e| e.as_str() == s)
         .ok_or_else(|| {
-            format!("unknown layout engine {s:?} (expected dot, neato, fdp, sfdp, circo or twopi)")
+            format!(
+                "unknown layout engine {s:?} (expected dot, neato, fdp, sfdp, circo, twopi or nop)"
+            )
         })
     }
 }
