@@ -74,6 +74,20 @@ def corpus(size):
     return folder, nbytes, articles
 
 
+def many_actors():
+    """The 10,000-actor corpus and its dictionary (benches/gen_actors.py), made once."""
+    folder = os.path.join(WORK, "actors-10k")
+    stamp = os.path.join(folder, "DONE")
+    if not os.path.exists(stamp):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benches", "gen_actors.py"), "--actors", "10000",
+                        "--articles", "15000", "--out", folder], check=True)
+        open(stamp, "w").close()
+    corpus_file = os.path.join(folder, "corpus.jsonl")
+    with open(corpus_file, "rb") as fh:
+        articles = sum(1 for _ in fh)
+    return folder, corpus_file, os.path.getsize(corpus_file), articles
+
+
 def dictionaries():
     shipped = os.path.join(WORK, "aliases-shipped.tsv")
     with open(shipped, "w") as out:
@@ -109,6 +123,8 @@ def main():
     p.add_argument("--peer-size", default="10M", help="corpus the Python peers run on")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--spark-size", default="200M", help="corpus of the Spark job ('' for none)")
+    p.add_argument("--graph-size", default="50M",
+                   help="corpus the drawings and the 10,000-actor corpus are compared with ('' for none)")
     p.add_argument("--out", default=os.path.join(ROOT, "benches", "results.md"))
     a = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
@@ -178,6 +194,23 @@ def main():
             add("build", a.spark_size, 2, b, nbytes, articles, b_rss)
             add("Spark job, local[2]", a.spark_size, 2, sp, nbytes, articles, sp_rss)
             notes["spark"] = (b, sp)
+    # Graph size (issue 21): every format against JSON alone, and a corpus naming 10,000
+    # actors against a corpus of the same kind of text, on 2 threads.
+    if a.graph_size:
+        folder, nbytes, articles = corpus(a.graph_size)
+        default = [BIN, "build", folder, "--out", out_dir, "--threads", "2", "-q"]
+        (j, j_rss), (d, d_rss) = measure_together([build(folder, 2), default], a.runs)
+        add("build --format json", a.graph_size, 2, j, nbytes, articles, j_rss)
+        add("build, every format", a.graph_size, 2, d, nbytes, articles, d_rss)
+        dict_dir, actors_file, a_bytes, a_articles = many_actors()
+        many = [BIN, "build", actors_file, "--dict", "dictionaries", "--dict", dict_dir, "--out", out_dir,
+                "--threads", "2", "-q"]
+        (mj, mj_rss), (md, md_rss) = measure_together([many + ["--format", "json"], many], a.runs)
+        add("build --format json, 10k actors", "10k", 2, mj, a_bytes, a_articles, mj_rss)
+        add("build, every format, 10k actors", "10k", 2, md, a_bytes, a_articles, md_rss)
+        with open(os.path.join(out_dir, "graph.json")) as f:
+            info = json.load(f)["graph"]
+        notes["graph-size"] = (j, d, mj, md, info["edges"], os.path.getsize(os.path.join(out_dir, "index.html")))
     # Peers, on the same corpus and alias table, against actorgraph's default (all cores).
     folder, nbytes, articles = corpus(a.peer_size)
     for name, script in [("spaCy PhraseMatcher + networkx", "spacy_pipeline.py"),
@@ -251,6 +284,15 @@ def report(a, rows, notes):
         b, sp = notes["spark"]
         target(f"Spark job on local[2] <= 2x build --threads 2 ({a.spark_size})",
                f"{sp / b:.2f}x ({sp:.1f} s against {b:.1f} s)", sp / b <= 2)
+    if "graph-size" in notes:
+        j, d, mj, md, ties, page = notes["graph-size"]
+        target(f"build with every format <= 1.5x build --format json ({a.graph_size})",
+               f"{d / j:.2f}x ({d:.2f} s against {j:.2f} s)", d / j <= 1.5)
+        target(f"10,000 actors ({ties} ties) build faster than the {a.graph_size} corpus (--format json)",
+               f"{mj:.2f} s against {j:.2f} s ({mj / j:.2f}x)", mj < j)
+        target(f"10,000 actors, every format, faster than the {a.graph_size} corpus, every format",
+               f"{md:.2f} s against {d:.2f} s ({md / d:.2f}x)", md < d)
+        target("10,000-actor explorer page < 25 MB", f"{page / 1e6:.1f} MB", page < 25e6)
     seconds, rss, aliases = notes["load-100k"]
     target(f"{aliases}-alias dictionary loads in < 1 s", f"{seconds:.2f} s", seconds < 1)
     text = "\n".join(lines) + "\n"

@@ -317,6 +317,10 @@ pub struct GraphsArgs {
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_nodes: usize,
 
+    /// Show at most this many actors in the explorer page, by weighted degree (0: all).
+    #[arg(long, default_value_t = actorgraph::export::html::PAGE_NODES, value_name = "N")]
+    pub page_nodes: usize,
+
     /// In the DOT/SVG, draw a tie only when it is among the N strongest of one of its actors
     /// (0: every tie between drawn actors).
     #[arg(long, default_value_t = actorgraph::export::dot::TIES_PER_ACTOR, value_name = "N")]
@@ -548,6 +552,7 @@ pub struct GraphsConfig {
     pub by: Option<Period>,
     pub analysis: Analysis,
     pub max_nodes: usize,
+    pub page_nodes: usize,
     pub ties_per_actor: usize,
     pub formats: Formats,
 }
@@ -587,6 +592,7 @@ impl GraphsConfig {
             // Whether measures come from co-occurrence follows `build` (pipeline::run).
             analysis: self.analysis.clone(),
             max_nodes: self.max_nodes,
+            page_nodes: self.page_nodes,
             ties_per_actor: self.ties_per_actor,
         }
     }
@@ -676,6 +682,7 @@ impl GraphsArgs {
                 betweenness_sources: self.betweenness_sources,
             },
             max_nodes: self.max_nodes,
+            page_nodes: self.page_nodes,
             ties_per_actor: self.ties_per_actor,
             formats,
         })

@@ -140,8 +140,10 @@ pub struct Options {
     pub build: BuildOptions,
     /// Weights, filters and measures applied to the built graphs.
     pub analysis: Analysis,
-    /// Most actors drawn in the DOT drawings and shown in the explorer page.
+    /// Most actors drawn in the DOT drawings.
     pub max_nodes: usize,
+    /// Most actors shown in the explorer page ([`html::PAGE_NODES`] by default).
+    pub page_nodes: usize,
     /// Ties drawn per actor in the DOT drawings ([`dot::DotOptions::ties_per_actor`]).
     pub ties_per_actor: usize,
 }
@@ -166,6 +168,7 @@ impl Default for Options {
                 ..Analysis::default()
             },
             max_nodes: 200,
+            page_nodes: html::PAGE_NODES,
             ties_per_actor: dot::TIES_PER_ACTOR,
         }
     }
@@ -453,7 +456,7 @@ fn outputs(
             }
             Format::Html => {
                 let page = html::PageOptions {
-                    max_nodes: options.max_nodes,
+                    max_nodes: options.page_nodes,
                 };
                 emit((
                     "index.html".into(),

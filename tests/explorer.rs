@@ -36,8 +36,16 @@ fn browser_ready() -> bool {
     );
 }
 
-/// Opens `page`, runs the actions, returns the script's report.
+/// Opens `page` in its SVG view (the view without WebGL, whose elements the tests can
+/// count), runs the actions, returns the script's report.
 fn explore(page: &Path, actions: &[&str]) -> Value {
+    let mut all = vec!["--view", "svg"];
+    all.extend_from_slice(actions);
+    explore_as(page, &all)
+}
+
+/// Opens `page` as a browser with WebGL does, runs the actions, returns the report.
+fn explore_as(page: &Path, actions: &[&str]) -> Value {
     let out = Command::new("node")
         .arg(repo().join("tests/browser/explorer.mjs"))
         .arg(page)
@@ -274,8 +282,8 @@ aliases = ["Kabul"]
     assert_eq!(initial["pwned"], false);
     assert_eq!(initial["images"], 0);
     assert_eq!(
-        initial["scripts"], 3,
-        "only the data, D3 and the page's script"
+        initial["scripts"], 5,
+        "only the data, D3, graphology, sigma.js and the page's script"
     );
     let labels: Vec<&str> = initial["labels"]
         .as_array()
@@ -304,6 +312,201 @@ aliases = ["Kabul"]
         assert_eq!(step["pwned"], false);
         assert_eq!(step["images"], 0);
     }
+    // The WebGL view draws the label on its canvas and shows it in the panel as text.
+    let report = explore_as(&out_dir.join("index.html"), &["--click-actor", "bad"]);
+    assert_eq!(report["initial"]["view"], "webgl");
+    let step = &report["steps"][0];
+    assert!(step["panelTitle"].as_str().unwrap().starts_with(hostile));
+    assert_eq!(
+        (&step["pwned"], &step["images"]),
+        (&Value::Bool(false), &Value::from(0))
+    );
+}
+
+/// The ids of a graph's links, as the page names them.
+fn link_ids(graph: &Value) -> Vec<String> {
+    graph["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let (s, t) = (l["source"].as_str().unwrap(), l["target"].as_str().unwrap());
+            match l["type"].as_str() {
+                Some(ty) => format!("{s}->{t}:{ty}"),
+                None => format!("{s}--{t}"),
+            }
+        })
+        .collect()
+}
+
+fn strings(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Actors within `hops` ties of `centre` in the JSON graphs (both edge sets, undirected).
+fn neighbourhood(edges: &[(String, String)], centre: &str, hops: usize) -> BTreeSet<String> {
+    let mut seen = BTreeSet::from([centre.to_string()]);
+    for _ in 0..hops {
+        let next: Vec<String> = edges
+            .iter()
+            .filter_map(|(a, b)| {
+                if seen.contains(a) {
+                    Some(b.clone())
+                } else if seen.contains(b) {
+                    Some(a.clone())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        seen.extend(next);
+    }
+    seen
+}
+
+#[test]
+fn webgl_view_draws_every_actor_and_its_analyst_views_follow_the_json() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&["--by", "month"]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let relations = read_json(&out.path().join("relations.json"));
+    let page = out.path().join("index.html");
+    let mut all_links = link_ids(&graph);
+    all_links.extend(link_ids(&relations));
+    let pairs: Vec<(String, String)> = graph["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(relations["links"].as_array().unwrap())
+        .map(|l| {
+            (
+                l["source"].as_str().unwrap().into(),
+                l["target"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let mut actors = ids(&graph);
+    actors.extend(ids(&relations));
+
+    let report = explore_as(
+        &page,
+        &[
+            "--click-actor",
+            "taliban",
+            "--ego",
+            "1",
+            "--ego",
+            "2",
+            "--path",
+            "Imran Khan",
+            "Joe Biden",
+            "--reload",
+            "--png",
+        ],
+    );
+    let initial = &report["initial"];
+    assert_eq!(initial["view"], "webgl");
+    assert!(count(&initial["canvases"]) >= 2, "sigma's WebGL canvases");
+    assert_eq!(initial["note"], Value::Null, "no fallback note with WebGL");
+    assert_eq!(strings(&initial["shown"]["nodes"]), actors);
+    assert_eq!(
+        strings(&initial["shown"]["edges"]),
+        all_links.iter().cloned().collect::<BTreeSet<_>>()
+    );
+    assert!(
+        initial["legend"][0].as_str().unwrap().starts_with("1: "),
+        "{}",
+        initial["legend"]
+    );
+    let steps = report["steps"].as_array().unwrap();
+    // A click on the actor where it is drawn opens its panel.
+    assert_eq!(steps[0]["panelTitle"], "Taliban");
+    // Its ego network: the actors one, then two ties away (every edge shown, so the JSON's).
+    for (step, hops) in [(&steps[1], 1), (&steps[2], 2)] {
+        assert_eq!(
+            strings(&step["shown"]["nodes"]),
+            neighbourhood(&pairs, "taliban", hops),
+            "{hops} hops"
+        );
+    }
+    // The path: consecutive actors joined by a shown edge, each step one tie.
+    let path = &steps[3]["shown"]["path"];
+    let path_nodes: Vec<&str> = path[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(path_nodes.first(), Some(&"imran-khan"), "{path}");
+    assert_eq!(path_nodes.last(), Some(&"joe-biden"), "{path}");
+    for w in path_nodes.windows(2) {
+        assert!(
+            pairs
+                .iter()
+                .any(|(a, b)| (a == w[0] && b == w[1]) || (a == w[1] && b == w[0])),
+            "{} and {} are not tied",
+            w[0],
+            w[1]
+        );
+    }
+    assert!(
+        steps[3]["pathResult"].as_str().unwrap().contains("→"),
+        "{}",
+        steps[3]["pathResult"]
+    );
+    // The address holds the view: reopened, it shows the same ego network and path.
+    let hash = steps[3]["hash"].as_str().unwrap();
+    assert!(
+        hash.contains("selected=n%3Ataliban") && hash.contains("ego=1"),
+        "{hash}"
+    );
+    assert_eq!(steps[4]["shown"], steps[3]["shown"]);
+    assert_eq!(steps[4]["panelTitle"], "Taliban");
+    // The view saved as a PNG has something drawn on it.
+    let png = &report["png"];
+    assert_eq!(png["prefix"], "data:image/png;base64,");
+    assert!(count(&png["ink"]) > 1000, "{png}");
+}
+
+#[test]
+fn month_slider_replays_the_network_month_by_month() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&["--by", "month"]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let page = out.path().join("index.html");
+    // The months of the timelines, and what each one's graph holds.
+    let mut months = BTreeSet::new();
+    for link in graph["links"].as_array().unwrap() {
+        if let Some(timeline) = link["timeline"].as_object() {
+            months.extend(timeline.keys().cloned());
+        }
+    }
+    let months: Vec<String> = months.into_iter().collect();
+    assert!(months.len() >= 2, "{months:?}");
+    let month = &months[1];
+    let report = explore_as(&page, &["--month", month, "--play"]);
+    let steps = report["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["month"], month.as_str());
+    let by_month = read_json(&out.path().join("by-month").join(month).join("graph.json"));
+    let shown_co: BTreeSet<String> = strings(&steps[0]["shown"]["edges"])
+        .into_iter()
+        .filter(|e| e.contains("--"))
+        .collect();
+    assert_eq!(shown_co, link_ids(&by_month).into_iter().collect());
+    // Play starts from the first month and moves on a month a second.
+    assert_eq!(
+        steps[1]["month"],
+        months[1].as_str(),
+        "after a second of play"
+    );
 }
 
 /// Provisional actors (found by a discovery rule) are drawn dashed, say so in the panel with

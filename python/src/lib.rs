@@ -376,6 +376,7 @@ fn graph_options(
             ..defaults.analysis
         },
         max_nodes,
+        page_nodes: defaults.page_nodes,
         ties_per_actor: defaults.ties_per_actor,
     })
 }

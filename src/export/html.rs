@@ -1,12 +1,17 @@
-//! The explorer page: one self-contained HTML file (no network) that draws both graphs with
-//! D3's force layout, with filters, search and a side panel showing the evidence behind every
-//! edge.
+//! The explorer page: one self-contained HTML file (no network) that draws both graphs, with
+//! filters, search, analyst views and a side panel showing the evidence behind every edge.
 //!
-//! The vendored D3 bundle (`vendor/d3`, refreshed by `scripts/vendor-d3.sh`), the page's own
-//! script and style are compiled in. The data goes into a `<script type="application/json">`
-//! block with `<`, `>`, `&` and the JavaScript line separators written as `\u` escapes, so no
-//! label or sentence can close the block or inject markup; the script reads it with
-//! `JSON.parse` and puts text into the page only through `textContent`.
+//! Where the browser has WebGL the page draws with sigma.js and graphology (`vendor/sigma`,
+//! refreshed by `scripts/vendor-sigma.sh`), up to [`PAGE_NODES`] actors at the tool's own
+//! ForceAtlas2 positions; without it, it says so and draws the strongest actors with D3
+//! (`vendor/d3`, `scripts/vendor-d3.sh`) as SVG. The bundles, the page's own script and style
+//! are compiled in.
+//!
+//! The data is JSON, gzip-compressed and base64-encoded into a `<script
+//! type="application/octet-stream">` block (a year of news is tens of megabytes of evidence as
+//! JSON, a few once compressed); the browser's own `DecompressionStream` unpacks it. Base64
+//! holds no `<`, so no label or sentence can close the block or inject markup, and the script
+//! puts text into the page only through `textContent`.
 
 use super::dot::html;
 use super::net::{Net, Which, kind_color, node_size, roles_text};
@@ -21,6 +26,12 @@ use std::io::{self, Write};
 
 const D3: &str = include_str!("../../vendor/d3/d3.min.js");
 const D3_VERSION: &str = include_str!("../../vendor/d3/VERSION");
+const SIGMA: &str = include_str!("../../vendor/sigma/sigma.min.js");
+const GRAPHOLOGY: &str = include_str!("../../vendor/sigma/graphology.umd.min.js");
+const SIGMA_VERSION: &str = include_str!("../../vendor/sigma/VERSION");
+
+/// Actors the page shows by default.
+pub const PAGE_NODES: usize = 10_000;
 const SCRIPT: &str = include_str!("explorer/explorer.js");
 const STYLE: &str = include_str!("explorer/explorer.css");
 const BODY: &str = include_str!("explorer/body.html");
@@ -49,10 +60,26 @@ pub fn script_json(value: &Value) -> String {
     out
 }
 
-/// Code placed in a `<script>` element must not contain `</script` or `<!--`.
+/// Code placed in a `<script>` element must not contain `</script` or `<!--`; a bundle's
+/// source-map comment is dropped (the map is not shipped, and a browser would ask for it).
 fn script_code(code: &str) -> String {
-    code.replace("</script", "<\\/script")
+    code.lines()
+        .filter(|l| !l.starts_with("//# sourceMappingURL="))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("</script", "<\\/script")
         .replace("<!--", "<\\!--")
+}
+
+/// `value` as JSON, gzip-compressed (no time stamp, so the same data gives the same bytes) and
+/// base64-encoded: safe inside any element, unpacked by the page's `DecompressionStream`.
+pub fn packed_json(value: &Value) -> String {
+    use base64::Engine;
+    use flate2::{Compression, write::GzEncoder};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
+    serde_json::to_writer(&mut gz, value).expect("JSON to memory");
+    let bytes = gz.finish().expect("gzip to memory");
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The actors shown: every actor of the given graphs, or the `max` with the highest weighted
@@ -155,24 +182,35 @@ pub fn write(
         "actorgraph explorer: {articles} articles, {} actors",
         data["actors_total"]
     );
-    let d3_note = format!(
-        "{}, ISC licence (vendor/d3/LICENSE in the actorgraph repository)",
-        D3_VERSION.lines().next().unwrap_or("d3")
-    );
+    let first_line = |version: &str, fallback: &'static str| {
+        version.lines().next().unwrap_or(fallback).to_string()
+    };
+    let sigma_versions: Vec<&str> = SIGMA_VERSION
+        .lines()
+        .filter(|l| l.starts_with("sigma ") || l.starts_with("graphology "))
+        .collect();
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"{generator}\">\n<title>{title}</title>\n\
          <style>\n{style}</style>\n</head>\n<body>\n{body}\
-         <script type=\"application/json\" id=\"actorgraph-data\">{data}</script>\n\
-         <script>\n/* {d3_note} */\n{d3}\n</script>\n<script>\n{script}</script>\n</body>\n</html>\n",
+         <script type=\"application/octet-stream\" id=\"actorgraph-data\" data-encoding=\"gzip+base64\">{data}</script>\n\
+         <script>\n/* {d3_note}, ISC licence (vendor/d3/LICENSE in the actorgraph repository) */\n{d3}\n</script>\n\
+         <script>\n/* {graphology_note}, MIT licence (vendor/sigma/LICENSE-graphology) */\n{graphology}\n</script>\n\
+         <script>\n/* {sigma_note}, MIT licence (vendor/sigma/LICENSE-sigma) */\n{sigma}\n</script>\n\
+         <script>\n{script}</script>\n</body>\n</html>\n",
         generator = html(generator),
         title = html(&title),
         style = STYLE,
         body = BODY,
-        data = script_json(&data),
+        data = packed_json(&data),
+        d3_note = first_line(D3_VERSION, "d3"),
         d3 = script_code(D3),
+        graphology_note = sigma_versions.get(1).copied().unwrap_or("graphology"),
+        graphology = script_code(GRAPHOLOGY),
+        sigma_note = sigma_versions.first().copied().unwrap_or("sigma"),
+        sigma = script_code(SIGMA),
         script = script_code(SCRIPT),
     )
 }
@@ -193,6 +231,24 @@ mod tests {
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
         assert_eq!(script_code("a</script>b<!--c"), "a<\\/script>b<\\!--c");
-        assert!(!D3.contains("</script"));
+        assert_eq!(script_code("f()\n//# sourceMappingURL=x.map"), "f()");
+        for bundle in [D3, SIGMA, GRAPHOLOGY] {
+            assert!(!script_code(bundle).contains("</script"));
+            assert!(!script_code(bundle).contains("sourceMappingURL"));
+        }
+        // Packed data holds only base64 characters, and unpacks to the same value.
+        let packed = packed_json(&v);
+        assert!(
+            packed
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+        use base64::Engine;
+        let gz = base64::engine::general_purpose::STANDARD
+            .decode(&packed)
+            .unwrap();
+        let text = std::io::read_to_string(flate2::read::GzDecoder::new(&gz[..])).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+        assert_eq!(packed_json(&v), packed, "the same bytes every time");
     }
 }
