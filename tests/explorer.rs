@@ -557,3 +557,39 @@ fn provisional_actors_are_marked_and_can_be_hidden() {
     assert_eq!(count(&steps[1]["nodes"]), all - provisional.len() as u64);
     assert_eq!(count(&steps[2]["nodes"]), 0);
 }
+
+#[test]
+fn webgl_view_draws_the_strongest_edges_up_to_its_limit() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&[]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let relations = read_json(&out.path().join("relations.json"));
+    // Every edge with its count (windows or sentences), strongest first, ties by id.
+    let mut edges: Vec<(u64, String)> = Vec::new();
+    for (g, ids) in [
+        (&graph, link_ids(&graph)),
+        (&relations, link_ids(&relations)),
+    ] {
+        for (l, id) in g["links"].as_array().unwrap().iter().zip(ids) {
+            edges.push((l["count"].as_u64().unwrap(), id));
+        }
+    }
+    edges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let limit = 50;
+    assert!(edges.len() > limit);
+    let report = explore_as(
+        &out.path().join("index.html"),
+        &["--hash", &format!("edges={limit}")],
+    );
+    let initial = &report["initial"];
+    assert_eq!(count(&initial["shown"]["passed"]), edges.len() as u64);
+    let expected: BTreeSet<String> = edges[..limit].iter().map(|e| e.1.clone()).collect();
+    assert_eq!(strings(&initial["shown"]["edges"]), expected);
+    let counts = initial["counts"].as_str().unwrap();
+    assert!(
+        counts.contains(&format!("the {limit} strongest of {}", edges.len())),
+        "{counts}"
+    );
+}

@@ -76,9 +76,16 @@ fn script_code(code: &str) -> String {
 pub fn packed_json(value: &Value) -> String {
     use base64::Engine;
     use flate2::{Compression, write::GzEncoder};
-    let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
+    // JSON reaches the compressor in large pieces: flate2 prepares its output buffer on
+    // every write, which for small writes costs more than the compression.
+    let mut gz =
+        io::BufWriter::with_capacity(1 << 20, GzEncoder::new(Vec::new(), Compression::new(6)));
     serde_json::to_writer(&mut gz, value).expect("JSON to memory");
-    let bytes = gz.finish().expect("gzip to memory");
+    let bytes = gz
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|gz| gz.finish())
+        .expect("gzip to memory");
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 

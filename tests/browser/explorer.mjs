@@ -205,6 +205,8 @@ try {
     } else {
       throw new Error("unknown flag " + flag);
     }
+    // Two frames: the change is drawn.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const ms = Date.now() - stepStarted;
     await page.waitForTimeout(100);
     result.steps.push(Object.assign({ action: flag, ms }, await snapshot()));

@@ -13,6 +13,11 @@
   }
   const data = await unpack();
   const SVG_NODES = 200;
+  const EDGE_CLICKS_UP_TO = 20000;
+  // The WebGL view draws at most this many edges (#edges=N in the address changes it), the
+  // strongest of those the filters pass (the counts say so): more make a change take seconds
+  // in software WebGL, and a picture no one can read.
+  const WEBGL_EDGES = 20000;
   const kindColor = new Map(data.kinds.map((k) => [k.kind, k.color]));
   const types = data.types.map((t, i) => Object.assign({ index: i }, t));
   const typeInfo = new Map(types.map((t) => [t.type, t]));
@@ -54,6 +59,7 @@
     colourBy: "community",
     sizeBy: "mentions",
     measureMin: 0,
+    maxEdges: WEBGL_EDGES,
   };
   const hash = new URLSearchParams(location.hash.slice(1));
   const svgOnly = hash.get("view") === "svg";
@@ -73,6 +79,8 @@
       state.sizeBy = hash.get("size");
     }
     if (hash.has("measure-min")) state.measureMin = Number(hash.get("measure-min")) || 0;
+    // edges=N: draw up to N edges in the WebGL view (a fast GPU takes many more).
+    if (Number(hash.get("edges")) > 0) state.maxEdges = Math.floor(Number(hash.get("edges")));
     const sel = hash.get("selected") || "";
     if (sel.startsWith("n:") && byId.has(sel.slice(2))) state.selected = sel;
     if (sel.startsWith("e:") && edgeById.has(sel.slice(2))) state.selected = sel;
@@ -103,6 +111,7 @@
     if (state.colourBy !== "community") p.set("colour", state.colourBy);
     if (state.sizeBy !== "mentions") p.set("size", state.sizeBy);
     if (state.measureMin > 0) p.set("measure-min", String(state.measureMin));
+    if (state.maxEdges !== WEBGL_EDGES) p.set("edges", String(state.maxEdges));
     const text = p.toString();
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
   }
@@ -222,7 +231,7 @@
     }
     return [ids.reverse(), edges.reverse()];
   }
-  function computeVisible(limit) {
+  function computeVisible(limit, edgeLimit) {
     let nodeIds = new Set(nodes.filter(baseNodeVisible).map((n) => n.id));
     if (limit && nodeIds.size > limit) {
       // The SVG view keeps the actors with the most mentions.
@@ -238,10 +247,18 @@
       nodeIds.add(centre);
       nodeOk = (id) => nodeIds.has(id);
     }
-    const edges = allEdges.filter((e) => baseEdgeVisible(e, nodeOk));
+    let edges = allEdges.filter((e) => baseEdgeVisible(e, nodeOk));
     let path = null;
     if (state.path) path = shortestPath(state.path[0], state.path[1], nodeOk);
-    return { nodeIds, edges, path, nodeOk };
+    const passed = edges.length;
+    if (edgeLimit && edges.length > edgeLimit) {
+      const onPath = new Set(path ? path[1] : []);
+      const strength = (e) => (onPath.has(e.id) ? Infinity : weightOf(e, e.count));
+      edges = edges.map((e) => [strength(e), e])
+        .sort((a, b) => b[0] - a[0] || (a[1].id < b[1].id ? -1 : 1))
+        .slice(0, edgeLimit).map((x) => x[1]);
+    }
+    return { nodeIds, edges, passed, path, nodeOk };
   }
 
   // ---- views -------------------------------------------------------------------------------
@@ -268,24 +285,39 @@
   // sigma.js on graphology: every actor and edge is in the graph once; filters, the ego
   // network and the path only hide or highlight them (reducers), so a change redraws at once.
   function sigmaView() {
-    const graph = new graphology.MultiGraph({ type: "mixed", allowSelfLoops: true });
-    for (const n of nodes) graph.addNode(n.id, { x: n.x, y: -n.y, label: n.label });
-    for (const e of allEdges) {
-      if (!byId.has(e.source) || !byId.has(e.target)) continue;
-      const attrs = {
+    let graph = null;
+    // Only the edges shown are in the graph: sigma draws every edge it holds, hidden or not,
+    // so edges come and go with the filters (at most WEBGL_EDGES at a time).
+    function edgeAttributes(e) {
+      return {
         size: e.set === "co" ? 0.5 + Math.min(4, Math.sqrt(e.count) / 2) : 1 + Math.min(4, Math.sqrt(e.count)),
         color: e.set === "co" ? "#bbbbbb" : ((typeInfo.get(e.type) || {}).color || "#555"),
         type: e.set === "co" ? "line" : "arrow",
         // Relations lie over the co-occurrence tie of the same pair, so a click finds them.
         zIndex: e.set === "co" ? 0 : 1,
       };
-      if (e.set === "co") graph.addUndirectedEdgeWithKey(e.id, e.source, e.target, attrs);
-      else graph.addDirectedEdgeWithKey(e.id, e.source, e.target, attrs);
     }
+    // A fresh graph for each change: sigma re-indexes it once, where dropping or adding
+    // edges one by one in the graph it draws costs a re-index each.
+    function graphOf(list) {
+      const g = new graphology.MultiGraph({ type: "mixed", allowSelfLoops: true });
+      for (const n of nodes) g.addNode(n.id, { x: n.x, y: -n.y, label: n.label });
+      for (const e of list) {
+        if (e.set === "co") g.addUndirectedEdgeWithKey(e.id, e.source, e.target, edgeAttributes(e));
+        else g.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeAttributes(e));
+      }
+      return g;
+    }
+    graph = graphOf([]);
     let shown = { nodeIds: new Set(), edgeIds: new Set(), pathNodes: null, pathEdges: null };
     let hovered = null;
+    // Clicking an edge needs sigma to draw every edge a second time, for picking; on a large
+    // graph that doubles the cost of every change, so there an edge's evidence is reached
+    // from its actors' panels (Neighbours, Relations) instead.
+    const edgeClicks = allEdges.length <= EDGE_CLICKS_UP_TO;
     const renderer = new Sigma(graph, container, {
-      enableEdgeEvents: true,
+      enableEdgeEvents: edgeClicks,
+      hideEdgesOnMove: !edgeClicks,
       zIndex: true,
       labelDensity: 1,
       labelGridCellSize: 100,
@@ -363,7 +395,8 @@
           pathNodes: visible.path ? new Set(visible.path[0]) : null,
           pathEdges: visible.path ? new Set(visible.path[1]) : null,
         };
-        renderer.refresh({ skipIndexation: true });
+        graph = graphOf(visible.edges);
+        renderer.setGraph(graph);
       },
       mark() {
         renderer.refresh({ skipIndexation: true });
@@ -906,7 +939,7 @@
   let current = null;
   function changed(filters) {
     if (filters || !current) {
-      current = computeVisible(useWebGL ? 0 : SVG_NODES);
+      current = computeVisible(useWebGL ? 0 : SVG_NODES, useWebGL ? state.maxEdges : 0);
       view.show(current);
       if (state.path) {
         pathResult.textContent = current.path
@@ -918,7 +951,11 @@
       const co = current.edges.filter((e) => e.set === "co").length;
       document.getElementById("counts").textContent =
         current.nodeIds.size + " actors, " + co + " co-occurrence ties, " +
-        (current.edges.length - co) + " relations shown";
+        (current.edges.length - co) + " relations shown" +
+        (current.passed > current.edges.length
+          ? " (the " + current.edges.length + " strongest of " + current.passed +
+            " edges; raise the minimum or pick an ego network to see the rest)"
+          : "");
     } else {
       view.mark();
     }
@@ -1089,6 +1126,7 @@
     shown: () => ({
       nodes: Array.from(current.nodeIds).sort(),
       edges: current.edges.map((e) => e.id).sort(),
+      passed: current.passed,
       path: current.path,
     }),
     screen: (id) => view.screen(id),
