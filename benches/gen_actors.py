@@ -22,19 +22,10 @@ import json
 import os
 import random
 
-GIVEN = """abdul ahmad akbar amanullah asad aziz baz daud farid ghulam gul habib hafiz hamid hanif
-hassan hekmat hidayat ihsan ismail jalal jamil javed kabir karim khalid latif mahmud malik
-mansur mirwais mohammad mujib nabi najib nasir nazar noor omar qadir qasim rahim rahman rashid
-rauf saif salim sami sardar shafiq shah sher sultan tariq wahid wali yar yunus zahir zaman""".split()
-FAMILY = """achakzai afridi ahmadzai alizai amiri andar barakzai durrani ghilzai hotak jadran kakar
-karimi khattak lodin mangal mohmand mujaddidi nasiri noorzai orakzai popalzai qaderi rahimi
-safi sahak shinwari stanikzai tarakai wardak yousafzai zadran zazai""".split()
-PLACE = """qala bagh dara kot band shahr pul chah deh kala mir sang ab gul zar now nau khan""".split()
-TAIL = """abad istan garh pur kot zai khel wal ganj dara""".split()
-GROUP = ["Lashkar-e-", "Jaish-e-", "Tehreek-e-", "Harakat-ul-", "Jamaat-ul-", "Hizb-e-"]
-ORG = ["Stichting", "Raad voor", "Comite voor", "Unie van", "Front voor", "Beweging voor"]
+# The name parts of the 100k-alias benchmark dictionary.
+from gen_dict import FAMILY, GIVEN, GROUP, ORG, PLACE, TAIL
 
-# Sentences naming one, two or three actors ({0}, {1}, {2}); some carry a relation cue.
+# Sentences naming one to four actors ({0} to {3}); some carry a relation cue.
 ONE = [
     "{0} heeft de berichten in een verklaring ontkend.",
     "Volgens lokale bronnen was {0} die week niet bereikbaar.",
