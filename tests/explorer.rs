@@ -408,6 +408,8 @@ fn webgl_view_draws_every_actor_and_its_analyst_views_follow_the_json() {
             "Joe Biden",
             "--reload",
             "--png",
+            "--uncheck",
+            "show-cooccurrence",
         ],
     );
     let initial = &report["initial"];
@@ -472,6 +474,14 @@ fn webgl_view_draws_every_actor_and_its_analyst_views_follow_the_json() {
     let png = &report["png"];
     assert_eq!(png["prefix"], "data:image/png;base64,");
     assert!(count(&png["ink"]) > 1000, "{png}");
+    // Without co-occurrence edges, the ego network shows only relations (its actors' ones).
+    let relation_ids: BTreeSet<String> = link_ids(&relations).into_iter().collect();
+    let shown = strings(&steps[6]["shown"]["edges"]);
+    assert!(
+        !shown.is_empty() && shown.is_subset(&relation_ids),
+        "{shown:?}"
+    );
+    assert!(steps[6]["hash"].as_str().unwrap().contains("co=0"));
 }
 
 #[test]
