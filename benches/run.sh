@@ -5,8 +5,10 @@
 #   bash benches/run.sh --sizes 10M      # a quick run
 #
 # Installs what the peers need (spaCy, flashtext, networkx) when missing, builds the release
-# binary and the scan example, generates the corpora and the 100k-alias dictionary under
-# target/bench/ (reused when present), then prints a table and writes benches/results.md.
+# binary and the scan example, generates the corpora, the 100k-alias dictionary and the
+# 10,000-actor corpus under target/bench/ (reused when present), then prints a table and
+# writes benches/results.md. The explorer page's timings need what scripts/test.sh installs
+# (Node, Chromium, playwright-core); without them that row is left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
