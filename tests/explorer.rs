@@ -603,3 +603,42 @@ fn webgl_view_draws_the_strongest_edges_up_to_its_limit() {
         "{counts}"
     );
 }
+
+#[test]
+fn a_range_of_the_size_measure_keeps_the_actors_within_it() {
+    if !browser_ready() {
+        return;
+    }
+    let out = build_seeds(&[]);
+    let graph = read_json(&out.path().join("graph.json"));
+    let relations = read_json(&out.path().join("relations.json"));
+    let (low, high) = (2, 6);
+    let mut expected = BTreeSet::new();
+    for g in [&graph, &relations] {
+        for n in g["nodes"].as_array().unwrap() {
+            let mentions = n["mentions"].as_u64().unwrap();
+            if (low..=high).contains(&mentions) {
+                expected.insert(n["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let report = explore_as(
+        &out.path().join("index.html"),
+        &[
+            "--measure-range",
+            &low.to_string(),
+            &high.to_string(),
+            "--reload",
+        ],
+    );
+    let steps = report["steps"].as_array().unwrap();
+    assert_eq!(strings(&steps[0]["shown"]["nodes"]), expected);
+    let hash = steps[0]["hash"].as_str().unwrap();
+    assert!(
+        hash.contains("measure-min=2") && hash.contains("measure-max=6"),
+        "{hash}"
+    );
+    // The address keeps the range.
+    assert_eq!(steps[1]["shown"]["nodes"], steps[0]["shown"]["nodes"]);
+}

@@ -5,7 +5,8 @@
 //        [--click-edge ID] [--click-node ID] [--click-actor ID] [--click-edge-at ID]
 //        [--click-link TEXT] [--search TEXT]
 //        [--min-weight N] [--months FROM TO] [--month M] [--play] [--uncheck ID]
-//        [--ego HOPS] [--path FROM TO] [--reload] [--png] [--screenshot PNG]
+//        [--ego HOPS] [--path FROM TO] [--measure-range MIN MAX] [--reload] [--png]
+//        [--screenshot PNG]
 //
 // --view svg opens the SVG view (the page's view without WebGL); by default the page picks
 // (WebGL in this Chromium). --click-actor clicks an actor where the page says it is drawn
@@ -153,6 +154,14 @@ try {
       await page.click("#play");
       await page.waitForTimeout(1300);
       await page.click("#play");
+      await settle();
+    } else if (flag === "--measure-range") {
+      for (const sel of ["#measure-min", "#measure-max"]) {
+        await page.$eval(sel, (el, v) => {
+          el.value = v;
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        }, args.shift());
+      }
       await settle();
     } else if (flag === "--reload") {
       const url = page.url();

@@ -59,6 +59,7 @@
     colourBy: "community",
     sizeBy: "mentions",
     measureMin: 0,
+    measureMax: Infinity,
     maxEdges: WEBGL_EDGES,
   };
   const hash = new URLSearchParams(location.hash.slice(1));
@@ -79,6 +80,9 @@
       state.sizeBy = hash.get("size");
     }
     if (hash.has("measure-min")) state.measureMin = Number(hash.get("measure-min")) || 0;
+    if (hash.has("measure-max") && !Number.isNaN(Number(hash.get("measure-max")))) {
+      state.measureMax = Number(hash.get("measure-max"));
+    }
     // edges=N: draw up to N edges in the WebGL view (a fast GPU takes many more).
     if (Number(hash.get("edges")) > 0) state.maxEdges = Math.floor(Number(hash.get("edges")));
     const sel = hash.get("selected") || "";
@@ -111,6 +115,7 @@
     if (state.colourBy !== "community") p.set("colour", state.colourBy);
     if (state.sizeBy !== "mentions") p.set("size", state.sizeBy);
     if (state.measureMin > 0) p.set("measure-min", String(state.measureMin));
+    if (state.measureMax !== Infinity) p.set("measure-max", String(state.measureMax));
     if (state.maxEdges !== WEBGL_EDGES) p.set("edges", String(state.maxEdges));
     const text = p.toString();
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
@@ -175,7 +180,8 @@
     return state.kinds.has(n.kind)
       && (n.provisional ? state.provisional : state.listed)
       && (!dateFiltered() || weightOf(n, n.mentions) > 0)
-      && measureOf(n) >= state.measureMin;
+      && measureOf(n) >= state.measureMin
+      && measureOf(n) <= state.measureMax;
   }
   function baseEdgeVisible(e, nodeOk) {
     if (e.set === "co" && !state.co) return false;
@@ -723,16 +729,23 @@
     changed(true);
   });
 
+  // The range of the size measure shown: two sliders, lowest and highest value.
   const measureInput = document.getElementById("measure-min");
+  const measureMaxInput = document.getElementById("measure-max");
   const measureValue = document.getElementById("measure-min-value");
+  const measureMaxValue = document.getElementById("measure-max-value");
   const measureName = document.getElementById("measure-name");
   const sizeBy = document.getElementById("size-by");
   function measureControl() {
     const max = nodes.reduce((m, n) => Math.max(m, measureOf(n)), 0);
-    measureInput.max = String(max);
-    measureInput.step = String(max > 50 ? 1 : max / 100 || 0.01);
+    for (const input of [measureInput, measureMaxInput]) {
+      input.max = String(max);
+      input.step = String(max > 50 ? 1 : max / 100 || 0.01);
+    }
     measureInput.value = String(Math.min(state.measureMin, max));
+    measureMaxInput.value = String(Math.min(state.measureMax, max));
     measureValue.textContent = String(state.measureMin);
+    measureMaxValue.textContent = state.measureMax === Infinity ? String(max) : String(state.measureMax);
     measureName.textContent = sizeBy.options[sizeBy.selectedIndex].text;
   }
   sizeBy.value = state.sizeBy;
@@ -742,9 +755,16 @@
     measureValue.textContent = String(state.measureMin);
     changed(true);
   });
+  measureMaxInput.addEventListener("input", () => {
+    const v = Number(measureMaxInput.value);
+    state.measureMax = v >= Number(measureMaxInput.max) ? Infinity : v;
+    measureMaxValue.textContent = String(v);
+    changed(true);
+  });
   sizeBy.addEventListener("change", () => {
     state.sizeBy = sizeBy.value;
     state.measureMin = 0;
+    state.measureMax = Infinity;
     measureControl();
     view.restyle();
     changed(true);
