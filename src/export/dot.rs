@@ -50,9 +50,6 @@ impl Default for DotOptions {
     }
 }
 
-/// Points per unit of [`crate::layout`]: a median tie is 100 points long.
-const POINTS_PER_UNIT: f64 = 1.0;
-
 /// The edges among `edges` that are among the `k` strongest at one of their ends (by
 /// `strength`, ties by the edge's order), in their order; all of them when `k` is 0.
 fn strongest<N, E, Ty: EdgeType>(
@@ -90,8 +87,9 @@ fn strongest<N, E, Ty: EdgeType>(
         .collect()
 }
 
-/// Pinned positions (`"x,y!"` in points) of the `drawn` nodes, from a layout of the drawn
-/// `edges` weighted by `strength`.
+/// Pinned positions (`"x,y!"`) of the `drawn` nodes, from a layout of the drawn `edges`
+/// weighted by `strength`; one unit of [`crate::layout`] is one point, so a median tie is
+/// 100 points long.
 fn pinned<N, E, Ty: EdgeType>(
     g: &petgraph::Graph<N, E, Ty>,
     drawn: &BTreeSet<NodeIndex>,
@@ -112,7 +110,7 @@ fn pinned<N, E, Ty: EdgeType>(
         .iter()
         .zip(points)
         .map(|(&n, p)| {
-            let pos = format!("{:.1},{:.1}!", p.x * POINTS_PER_UNIT, p.y * POINTS_PER_UNIT);
+            let pos = format!("{:.1},{:.1}!", p.x, p.y);
             (n, esc(&pos))
         })
         .collect()

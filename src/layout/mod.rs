@@ -8,7 +8,8 @@
 //! their distance (scaling ratio 10); ties attract in proportion to their length and weight;
 //! a strong gravity (0.05) holds separate components together; each node's speed adapts to
 //! how much it swings (slow-down `1 + ln n`). Beyond [`BARNES_HUT_ABOVE`] nodes, repulsion
-//! goes through a Barnes–Hut quadtree ([`quadtree`], θ = 0.5), so a step costs `n log n`.
+//! goes through a Barnes–Hut quadtree ([`quadtree`], θ = 1.2 as in Gephi), so a step costs
+//! `n log n`.
 //!
 //! Nodes start on a sunflower spiral in index order, and every sum runs in index order (the
 //! quadtree's forces are split among threads by node, each node's sum made in one), so the
@@ -67,14 +68,15 @@ pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<Point> {
     // Ties between two different nodes with a positive weight, scaled so the median tie
     // weighs 1: the picture does not depend on whether weights are counts or association
     // measures, and an ordinary tie pulls as an unweighted ForceAtlas2 tie does.
-    let mut weights: Vec<f64> = edges.iter().map(|e| e.2).filter(|w| *w > 0.0).collect();
+    let mut ties: Vec<(usize, usize, f64)> = edges
+        .iter()
+        .copied()
+        .filter(|e| e.0 != e.1 && e.2 > 0.0)
+        .collect();
+    let mut weights: Vec<f64> = ties.iter().map(|e| e.2).collect();
     weights.sort_by(f64::total_cmp);
     let median = weights.get(weights.len() / 2).copied().unwrap_or(1.0);
-    let ties: Vec<(usize, usize, f64)> = edges
-        .iter()
-        .filter(|e| e.0 != e.1 && e.2 > 0.0)
-        .map(|&(a, b, w)| (a, b, w / median))
-        .collect();
+    ties.iter_mut().for_each(|e| e.2 /= median);
     let mut mass = vec![1.0; n];
     for &(a, b, _) in &ties {
         mass[a] += 1.0;

@@ -264,7 +264,7 @@
         .sort((a, b) => b[0] - a[0] || (a[1].id < b[1].id ? -1 : 1))
         .slice(0, edgeLimit).map((x) => x[1]);
     }
-    return { nodeIds, edges, passed, path, nodeOk };
+    return { nodeIds, edges, passed, path };
   }
 
   // ---- views -------------------------------------------------------------------------------
@@ -291,7 +291,6 @@
   // sigma.js on graphology: every actor and edge is in the graph once; filters, the ego
   // network and the path only hide or highlight them (reducers), so a change redraws at once.
   function sigmaView() {
-    let graph = null;
     // Only the edges shown are in the graph: sigma draws every edge it holds, hidden or not,
     // so edges come and go with the filters (at most WEBGL_EDGES at a time).
     function edgeAttributes(e) {
@@ -299,7 +298,7 @@
         size: e.set === "co" ? 0.5 + Math.min(4, Math.sqrt(e.count) / 2) : 1 + Math.min(4, Math.sqrt(e.count)),
         color: e.set === "co" ? "#bbbbbb" : ((typeInfo.get(e.type) || {}).color || "#555"),
         type: e.set === "co" ? "line" : "arrow",
-        // Relations lie over the co-occurrence tie of the same pair, so a click finds them.
+        // Relations are drawn over the co-occurrence tie of the same pair.
         zIndex: e.set === "co" ? 0 : 1,
       };
     }
@@ -314,7 +313,7 @@
       }
       return g;
     }
-    graph = graphOf([]);
+    let graph = graphOf([]);
     let shown = { nodeIds: new Set(), edgeIds: new Set(), pathNodes: null, pathEdges: null };
     let hovered = null;
     // Clicking an edge needs sigma to draw every edge a second time, for picking; on a large
@@ -356,7 +355,6 @@
       },
       edgeReducer: (id, attrs) => {
         const out = Object.assign({}, attrs);
-        if (!shown.edgeIds.has(id)) out.hidden = true;
         if (shown.pathEdges) {
           if (shown.pathEdges.has(id)) {
             out.color = "#d00";
@@ -438,7 +436,6 @@
         }
         return out;
       },
-      settled: () => true,
     };
   }
 
@@ -468,7 +465,6 @@
     const widthScale = (w) => 0.8 + 1.6 * Math.sqrt(w);
     let links = [];
     let fitted = false;
-    let settled = false;
     const sim = d3.forceSimulation(nodes)
       .force("charge", d3.forceManyBody().strength(-260).distanceMax(900))
       .force("link", d3.forceLink([]).id((d) => d.id).distance(110).strength(0.05))
@@ -482,7 +478,6 @@
           fitted = true;
           fit();
         }
-        settled = true;
         document.body.dataset.settled = "true";
       });
     sim.stop();
@@ -606,7 +601,6 @@
         .text((d) => edgeTitle(d.edge));
       sim.nodes(visibleNodes);
       sim.force("link").links(links);
-      settled = false;
       document.body.dataset.settled = "false";
       sim.alpha(0.3).restart();
       ticked();
@@ -650,7 +644,6 @@
         ticked();
         fit();
       },
-      settled: () => settled,
     };
   }
 
